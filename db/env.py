@@ -1,0 +1,31 @@
+"""Alembic environment for ZVKD stores.
+
+The program runs migrations on the decrypted in-memory database it already holds (the connection is
+passed in ``config.attributes["connection"]``); nothing is ever migrated on a plaintext file. For
+``alembic revision --autogenerate`` during development, a throw-away in-memory database is used.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from zvkd_desktop.store.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+
+
+def _run(conn: object) -> None:
+    context.configure(connection=conn, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if connection is not None:
+    _run(connection)
+else:
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        _run(conn)
+        conn.commit()

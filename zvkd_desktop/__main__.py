@@ -1,0 +1,3 @@
+from zvkd_desktop.cli.main import main
+
+raise SystemExit(main())

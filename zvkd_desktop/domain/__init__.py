@@ -1,0 +1,1 @@
+"""Domain rules of the PAD: pure Python, no Qt, no database session, no real clock."""

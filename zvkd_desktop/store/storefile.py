@@ -1,0 +1,415 @@
+"""The encrypted store file on disk: unlocking, and saving so that nothing is ever half-written.
+
+A save writes a new generation next to the old one and swaps it in atomically: encrypt → check
+room → temp file (same folder, mode 0600, exclusive create) → write → fsync → read back and verify
+every tag → keep the previous file as a backup (hard link) → atomic replace → fsync the folder →
+prune backups to the last five. A failure at any step leaves the last good file in place and raises
+a KnownError; the caller keeps the change in memory and can save again. No plaintext byte of the
+database is written anywhere: only the sealed image goes to disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zvkd_desktop import __version__
+from zvkd_desktop.errors import (
+    DamagedStoreError,
+    DiskFullError,
+    NotAStoreError,
+    RollbackError,
+    SaveFailedError,
+    StoreError,
+)
+from zvkd_desktop.store import envelope, keys
+from zvkd_desktop.store.generations import GenerationMemory
+from zvkd_desktop.store.kdf import KdfParams, calibrate
+
+KEEP_BACKUPS = 5
+VERIFY_FAILED = "controle na het schrijven mislukt"
+_BACKUP = re.compile(r"\.gen(\d+)\.bak$")
+
+DISK_FULL = (
+    "Er is niet genoeg ruimte op de schijf om op te slaan. Uw wijziging staat nog in het geheugen "
+    "en het laatst opgeslagen bestand is ongewijzigd. Maak ruimte vrij en sla opnieuw op."
+)
+SAVE_FAILED = (
+    "Opslaan is mislukt ({detail}). Uw wijziging staat nog in het geheugen en het laatst "
+    "opgeslagen bestand is ongewijzigd. Controleer de map en sla opnieuw op."
+)
+
+
+class FileOps:
+    """The operating-system calls a save makes, one method each, so tests can fail any step."""
+
+    def open_exclusive(self, path: Path) -> int:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        return os.open(path, flags, 0o600)
+
+    def write(self, fd: int, data: memoryview) -> int:
+        return os.write(fd, data)
+
+    def fsync(self, fd: int) -> None:
+        os.fsync(fd)
+
+    def close(self, fd: int) -> None:
+        os.close(fd)
+
+    def read(self, path: Path) -> bytes:
+        return path.read_bytes()
+
+    def link(self, src: Path, dst: Path) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    def replace(self, src: Path, dst: Path) -> None:
+        os.replace(src, dst)
+
+    def fsync_dir(self, folder: Path) -> None:
+        if os.name == "nt":  # pragma: no cover - Windows has no directory fsync
+            return
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def free_space(self, folder: Path) -> int:
+        return shutil.disk_usage(folder).free
+
+    def unlink(self, path: Path) -> None:
+        path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    generation: int
+    path: Path
+    modified: dt.datetime
+
+
+def backup_path(path: Path, generation: int) -> Path:
+    return path.with_name(f"{path.name}.gen{generation:06d}.bak")
+
+
+def list_backups(path: Path) -> list[BackupInfo]:
+    """Backups beside ``path``, newest generation first."""
+    found = []
+    if path.parent.is_dir():
+        for entry in path.parent.iterdir():
+            if entry.name.startswith(path.name + ".gen"):
+                match = _BACKUP.search(entry.name)
+                if match:
+                    modified = dt.datetime.fromtimestamp(entry.stat().st_mtime)
+                    found.append(BackupInfo(int(match.group(1)), entry, modified))
+    return sorted(found, key=lambda b: b.generation, reverse=True)
+
+
+def _read_image(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise NotAStoreError(
+            "Het bestand bestaat niet (meer). Kies een ander bestand of maak een nieuw bestand.",
+            code="missing",
+        ) from exc
+    except IsADirectoryError as exc:
+        raise NotAStoreError("Dit is een map, geen ZVKD-bestand.", code="not_a_store") from exc
+    except PermissionError as exc:
+        raise StoreError(
+            "Geen toegang tot het bestand. Vraag de beheerder om leesrechten.", code="no_access"
+        ) from exc
+
+
+class StoreFile:
+    """An unlocked store file: holds the data key and the current header."""
+
+    def __init__(
+        self,
+        path: Path,
+        header: envelope.Header,
+        data_key: bytes,
+        slot: dict[str, Any],
+        memory: GenerationMemory,
+        *,
+        main_generation: int | None,
+        ops: FileOps | None = None,
+    ) -> None:
+        self.path = path
+        self.header = header
+        self.slot = slot
+        self._data_key = data_key
+        self.memory = memory
+        self.ops = ops or FileOps()
+        self._main_generation = main_generation
+        self.opened_from_backup: int | None = None
+
+    @property
+    def generation(self) -> int:
+        return self.header.generation
+
+    @property
+    def store_id(self) -> str:
+        return self.header.store_id
+
+    # -- creating and opening --------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        payload: bytes,
+        *,
+        password: str,
+        username: str,
+        kdf: KdfParams | None = None,
+        memory: GenerationMemory | None = None,
+        ops: FileOps | None = None,
+    ) -> tuple[StoreFile, str]:
+        """Create a new store file; returns it and the recovery code (shown once)."""
+        if path.exists():
+            raise StoreError(
+                "Er bestaat al een bestand met deze naam. Kies een andere naam of map.",
+                code="exists",
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        kdf = kdf or calibrate()
+        data_key = keys.new_data_key()
+        store_id = str(uuid.uuid4())
+        recovery_code = keys.new_recovery_code()
+        slots = [
+            keys.make_slot(
+                data_key,
+                password,
+                kind=keys.PASSWORD,
+                slot_id=f"user-{uuid.uuid4().hex[:12]}",
+                label=username,
+                store_id=store_id,
+                kdf=kdf,
+            ),
+            keys.make_slot(
+                data_key,
+                recovery_code,
+                kind=keys.RECOVERY,
+                slot_id="recovery",
+                label="herstelsleutel",
+                store_id=store_id,
+                kdf=kdf,
+            ),
+        ]
+        header = envelope.Header(
+            store_id, 0, b"\0" * 32, 0, 0, slots, {"created_with": __version__}
+        )
+        store = cls(
+            path,
+            header,
+            data_key,
+            slots[0],
+            memory or GenerationMemory(),
+            main_generation=None,
+            ops=ops,
+        )
+        store.save(payload)
+        return store, recovery_code
+
+    @classmethod
+    def unlock(
+        cls,
+        path: Path,
+        *,
+        password: str | None = None,
+        recovery_code: str | None = None,
+        username: str | None = None,
+        allow_rollback: bool = False,
+        generation: int | None = None,
+        memory: GenerationMemory | None = None,
+        ops: FileOps | None = None,
+    ) -> tuple[StoreFile, bytes]:
+        """Open the file (or, with ``generation``, one of its backups) and decrypt the database."""
+        memory = memory or GenerationMemory()
+        source = path if generation is None else backup_path(path, generation)
+        parsed = envelope.parse(_read_image(source))
+        data_key, slot = keys.unlock(
+            parsed.header, password=password, recovery_code=recovery_code, username=username
+        )
+        payload = envelope.open_payload(parsed, data_key)
+        header = parsed.header
+        seen = memory.seen(header.store_id)
+        if generation is None and header.generation < seen and not allow_rollback:
+            raise RollbackError(
+                f"Dit bestand is een oudere versie (versie {header.generation}) dan deze computer "
+                f"al heeft gezien (versie {seen}). Misschien is het vervangen door een oude kopie: "
+                "wat na die versie is vastgelegd, ontbreekt dan. Open het alleen als u zeker weet "
+                "dat dit de juiste versie is.",
+                code="rollback",
+            )
+        main_generation = header.generation if generation is None else None
+        store = cls(path, header, data_key, slot, memory, main_generation=main_generation, ops=ops)
+        store.opened_from_backup = generation
+        if generation is None:
+            memory.remember(header.store_id, header.generation)
+        return store, payload
+
+    @classmethod
+    def newest_good_backup(cls, path: Path, **unlock_args: Any) -> tuple[StoreFile, bytes] | None:
+        """The newest backup that authenticates with the same secret, or None."""
+        for backup in list_backups(path):
+            try:
+                return cls.unlock(path, generation=backup.generation, **unlock_args)
+            except (DamagedStoreError, NotAStoreError, StoreError):
+                continue
+        return None
+
+    # -- key slots -------------------------------------------------------------------------
+
+    def slot_for(self, username: str) -> dict[str, Any] | None:
+        for slot in self.header.slots:
+            if slot["kind"] == keys.PASSWORD and slot["label"].casefold() == username.casefold():
+                return slot
+        return None
+
+    def set_password_slot(self, username: str, password: str, kdf: KdfParams | None = None) -> None:
+        """Add or rewrap the user's slot. The data key is unchanged; the next save persists it."""
+        old = self.slot_for(username)
+        kdf = kdf or (
+            KdfParams.from_json(old["kdf"]) if old else KdfParams.from_json(self.slot["kdf"])
+        )
+        slot_id = old["id"] if old else f"user-{uuid.uuid4().hex[:12]}"
+        new = keys.make_slot(
+            self._data_key,
+            password,
+            kind=keys.PASSWORD,
+            slot_id=slot_id,
+            label=username,
+            store_id=self.store_id,
+            kdf=kdf,
+        )
+        self.header.slots = [s for s in self.header.slots if s["id"] != slot_id] + [new]
+        if self.slot["id"] == slot_id:
+            self.slot = new
+
+    def remove_password_slot(self, username: str) -> None:
+        slot = self.slot_for(username)
+        if slot is None:
+            return
+        if slot["id"] == self.slot["id"]:
+            raise StoreError("U kunt uw eigen toegang niet verwijderen.", code="own_slot")
+        self.header.slots = [s for s in self.header.slots if s["id"] != slot["id"]]
+
+    def verify_secret(self, *, password: str, username: str) -> bool:
+        slot = self.slot_for(username)
+        return slot is not None and keys.unwrap(slot, password, self.store_id) == self._data_key
+
+    def pseudonym_key(self) -> bytes:
+        """A key for keyed pseudonyms (HMAC), derived from the data key: it never leaves memory."""
+        return envelope.hkdf(self._data_key, b"zvkd pseudonym key")
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def save(self, payload: bytes) -> None:
+        """Write ``payload`` as the next generation; see the module docstring for the steps."""
+        ops = self.ops
+        folder = self.path.parent
+        generation = (
+            max(self.header.generation, self.memory.seen(self.store_id), self._main_generation or 0)
+            + 1
+        )
+        header = envelope.Header(
+            self.store_id,
+            generation,
+            os.urandom(32),
+            0,
+            0,
+            self.header.slots,
+            {**self.header.extra, "saved_with": __version__},
+        )
+        image = envelope.seal(payload, header, self._data_key)
+        tmp = folder / f".{self.path.name}.{uuid.uuid4().hex[:8]}.tmp"
+        try:
+            if ops.free_space(folder) < 2 * len(image):
+                raise DiskFullError(DISK_FULL, code="disk_full")
+            fd = ops.open_exclusive(tmp)
+            try:
+                view = memoryview(image)
+                while view:
+                    written = ops.write(fd, view[: envelope.CHUNK_SIZE])
+                    if written <= 0:
+                        raise OSError(errno.EIO, "short write")
+                    view = view[written:]
+                ops.fsync(fd)
+            finally:
+                ops.close(fd)
+            self._verify_written(tmp, image)
+            if self._main_generation is not None and self.path.exists():
+                previous = backup_path(self.path, self._main_generation)
+                if not previous.exists():
+                    ops.link(self.path, previous)
+            elif self.path.exists():
+                # opened from a backup because the main file was damaged: keep the damaged file aside
+                ops.link(
+                    self.path,
+                    self.path.with_name(f"{self.path.name}.damaged-{uuid.uuid4().hex[:6]}"),
+                )
+            ops.replace(tmp, self.path)
+            ops.fsync_dir(folder)
+        except OSError as exc:
+            self._discard(tmp)
+            if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                raise DiskFullError(DISK_FULL, code="disk_full") from exc
+            detail = (
+                "map is alleen-lezen"
+                if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+                else "schrijffout"
+            )
+            raise SaveFailedError(SAVE_FAILED.format(detail=detail), code="save_failed") from exc
+        except (DiskFullError, SaveFailedError):
+            self._discard(tmp)
+            raise
+        except DamagedStoreError as exc:
+            self._discard(tmp)
+            raise SaveFailedError(
+                SAVE_FAILED.format(detail=VERIFY_FAILED), code="save_failed"
+            ) from exc
+        self.header = header
+        self._main_generation = generation
+        self.opened_from_backup = None
+        self.memory.remember(self.store_id, generation)
+        self._prune()
+
+    def _verify_written(self, tmp: Path, image: bytes) -> None:
+        written = self.ops.read(tmp)
+        if written != image:
+            raise SaveFailedError(SAVE_FAILED.format(detail=VERIFY_FAILED), code="save_failed")
+        envelope.open_payload(envelope.parse(written), self._data_key)
+
+    def _discard(self, tmp: Path) -> None:
+        try:
+            self.ops.unlink(tmp)
+        except OSError:
+            pass
+
+    def _prune(self) -> None:
+        for old in list_backups(self.path)[KEEP_BACKUPS:]:
+            try:
+                old.path.unlink()
+            except OSError:
+                pass
+
+
+def read_header(path: Path) -> envelope.Header:
+    """The header of a store file without unlocking it (format checks only)."""
+    return envelope.parse(_read_image(path)).header
+
+
+Unlocker = Callable[..., tuple[StoreFile, bytes]]
