@@ -2,10 +2,13 @@
 
 The program runs migrations on the decrypted in-memory database it already holds (the connection is
 passed in ``config.attributes["connection"]``); nothing is ever migrated on a plaintext file. For
-``alembic revision --autogenerate`` during development, a throw-away in-memory database is used.
+``alembic upgrade head`` + ``alembic revision --autogenerate`` during development, an empty schema-only
+database ``db/.dev-schema.sqlite`` (ignored by git, never holding data) is used.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from alembic import context
 from sqlalchemy import create_engine
@@ -25,7 +28,7 @@ def _run(conn: object) -> None:
 if connection is not None:
     _run(connection)
 else:
-    engine = create_engine("sqlite://")
+    engine = create_engine(f"sqlite:///{Path(__file__).with_name('.dev-schema.sqlite')}")
     with engine.connect() as conn:
         _run(conn)
         conn.commit()

@@ -8,6 +8,7 @@ through one re-entrant lock, so there is never more than one writer.
 
 from __future__ import annotations
 
+import shutil
 import threading
 import uuid
 from collections.abc import Iterator
@@ -154,8 +155,12 @@ class Store:
             store = cls(
                 file, database, lock, user, migrated_from=migrated_from if migrated else None
             )
-            if migrated and not read_only:
-                store.save()
+            if not read_only:
+                if migrated:
+                    _keep_pre_migration_copy(path, migrated_from)
+                    store.save()
+                elif generation is None:
+                    _drop_pre_migration_copies(path)
             return store
         except BaseException:
             if lock is not None:
@@ -265,6 +270,22 @@ class Store:
             for table in Base.metadata.sorted_tables:
                 counts[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
         return counts
+
+
+def pre_migration_copies(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{path.name}.pre-migration-*.bak"))
+
+
+def _keep_pre_migration_copy(path: Path, revision: str | None) -> None:
+    """Keep the encrypted file as it was before migrating, until the next successful open."""
+    target = path.with_name(f"{path.name}.pre-migration-{revision or 'new'}.bak")
+    if not target.exists():
+        shutil.copy2(path, target)
+
+
+def _drop_pre_migration_copies(path: Path) -> None:
+    for copy in pre_migration_copies(path):
+        copy.unlink(missing_ok=True)
 
 
 def _current(user: User) -> CurrentUser:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Text
+from sqlalchemy import ForeignKey, Index, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from zvkd_desktop.domain.vocabulary import CoachContactKind, LifeDomain, PoliceContactKind
@@ -17,6 +17,7 @@ class PoliceContact(SyncRow, Base):
     for the closure rule too; ``case_id`` says during which case it was recorded, if any."""
 
     __tablename__ = "police_contact"
+    __table_args__ = (Index("ix_police_contact_youth_date", "youth_id", "contact_on"),)
     youth_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("youth.id"), index=True)
     case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("pad_case.id"), index=True)
     contact_on: Mapped[dt.date] = mapped_column(index=True)
@@ -27,6 +28,7 @@ class PoliceContact(SyncRow, Base):
 
 class CoachContact(SyncRow, Base):
     __tablename__ = "coach_contact"
+    __table_args__ = (Index("ix_coach_contact_case_date", "case_id", "contact_on"),)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("pad_case.id"), index=True)
     coach_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("professional.id"))
     contact_on: Mapped[dt.date] = mapped_column(index=True)
@@ -38,6 +40,7 @@ class Review(SyncRow, Base):
     """A case discussed in the core team: progress per life domain, decisions, next review."""
 
     __tablename__ = "review"
+    __table_args__ = (Index("ix_review_case_date", "case_id", "reviewed_on"),)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("pad_case.id"), index=True)
     meeting_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting.id"))
     reviewed_on: Mapped[dt.date] = mapped_column(index=True)
