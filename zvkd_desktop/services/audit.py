@@ -103,7 +103,7 @@ def record(
     )
     entry.entry_hash = entry_hash(entry.prev_hash, _body(entry))
     session.add(entry)
-    session.flush([entry])
+    session.flush()
     return entry
 
 
