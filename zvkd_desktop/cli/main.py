@@ -18,6 +18,7 @@ from zvkd_desktop.errors import KnownError
 
 COMMAND_MODULES = [
     "zvkd_desktop.cli.store_commands",
+    "zvkd_desktop.cli.demo_command",
     "zvkd_desktop.cli.exchange_commands",
 ]
 
