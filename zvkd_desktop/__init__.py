@@ -2,4 +2,4 @@
 
 __version__ = "0.1.0"
 APP_NAME = "ZVKD Desktop"
-ORG_NAME = "Zorg- en Veiligheidskamer Delft"
+ORG_NAME = "Zorg- en Veiligheidskamer Delft"  # shown to people; folders use paths.ORGANISATION

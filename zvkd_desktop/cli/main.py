@@ -11,6 +11,7 @@ import argparse
 import importlib
 import json
 import sys
+from pathlib import Path
 from collections.abc import Sequence
 
 from zvkd_desktop import __version__
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from zvkd_desktop.ui.app import run_gui  # the GUI only when asked for
 
-        return run_gui(args.store)
+        return run_gui(Path(args.store) if args.store else None)
     try:
         return int(args.handler(args) or 0)
     except KnownError as error:

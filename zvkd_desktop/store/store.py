@@ -244,6 +244,10 @@ class Store:
             self.file.set_password_slot(self.user.username, new)
             self.save()
 
+    def verify_password(self, password: str) -> bool:
+        """Does ``password`` open this user's key slot? (the idle lock asks again)"""
+        return self.file.verify_secret(password=password, username=self.user.username)
+
     def set_user_password(self, username: str, password: str) -> None:
         """Add or reset another user's slot (coordinator work; the service checks the role)."""
         with self._mutex:
