@@ -118,7 +118,9 @@ def test_changing_the_password(qtbot: QtBot, window: MainWindow, store: Store) -
 
 def test_menus_and_shortcuts(window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Bestand", "&Help"]
+    assert menus == ["&Bestand", "Be&werken", "&Help"]
+    assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
+    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
     assert window.actions_.lock.shortcut() == QKeySequence("Ctrl+L")
     assert window.actions_.quit.shortcut() == QKeySequence("Ctrl+Q")
     assert window.actions_.about.text() == "&Over ZVKD Desktop"

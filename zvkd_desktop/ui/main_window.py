@@ -10,7 +10,7 @@ from __future__ import annotations
 import platform
 
 from PySide6.QtCore import Qt, Signal, qVersion
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -57,8 +57,9 @@ class LockScreen(QWidget):
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(self.tr("De gegevens zijn verborgen. Vul uw wachtwoord in om verder te werken."),
-                      self)
+        text = QLabel(
+            self.tr("De gegevens zijn verborgen. Vul uw wachtwoord in om verder te werken."), self
+        )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.unlock_button = QPushButton(self.tr("&Ontgrendelen…"), self)
@@ -107,10 +108,10 @@ class MainWindow(QMainWindow):
         self.content.addWidget(self.pages)
         self.content.setStretchFactor(0, 0)
         self.content.setStretchFactor(1, 1)
-        nav_width = max(
-            self.nav.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance("x" * 16)
-        ) + 2 * self.nav.frameWidth() + self.style().pixelMetric(
-            QStyle.PixelMetric.PM_ScrollBarExtent
+        nav_width = (
+            max(self.nav.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance("x" * 16))
+            + 2 * self.nav.frameWidth()
+            + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         )
         self.content.setSizes([nav_width, 10 * nav_width])
         self.lock_screen = LockScreen(self)
@@ -128,6 +129,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.actions_.lock)
         file_menu.addSeparator()
         file_menu.addAction(self.actions_.quit)
+        edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
+        self.undo_action = self.context.undo_stack.createUndoAction(
+            self, self.tr("&Ongedaan maken")
+        )
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.context.undo_stack.createRedoAction(
+            self, self.tr("Opnieuw &uitvoeren")
+        )
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        )
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions_.about)
 
@@ -245,7 +259,7 @@ class MainWindow(QMainWindow):
                 "<h3>ZVKD Desktop {version}</h3>"
                 "<p>Casusregistratie voor de Persoonlijke Aanpak Delft (PAD) van de Zorg- en "
                 "Veiligheidskamer Delft. De gegevens staan versleuteld op deze computer.</p>"
-                "<p>Licentie: EUPL-1.2. Gemaakt met Qt {qt} en Python {python}.</p>"
+                "<p>Licentie: MIT. Gemaakt met Qt {qt} en Python {python}.</p>"
             ).format(version=__version__, qt=qVersion(), python=platform.python_version()),
         )
 
@@ -274,13 +288,15 @@ class MainWindow(QMainWindow):
             self.store.save()
             return True
         except KnownError as error:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Niet opgeslagen"),
-                              error.message, parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Niet opgeslagen"), error.message, parent=self
+            )
             box.setInformativeText(
                 self.tr("Als u nu afsluit, gaan de niet-opgeslagen wijzigingen verloren.")
             )
-            quit_button = box.addButton(self.tr("Toch afsluiten"),
-                                        QMessageBox.ButtonRole.DestructiveRole)
+            quit_button = box.addButton(
+                self.tr("Toch afsluiten"), QMessageBox.ButtonRole.DestructiveRole
+            )
             stay = box.addButton(self.tr("Niet afsluiten"), QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(stay)
             box.exec()

@@ -8,28 +8,73 @@ builds the page; pages are built the first time they are shown.
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from zvkd_desktop.errors import KnownError
+from zvkd_desktop.services.context import ServiceContext, system_today
 from zvkd_desktop.store.store import Store
+from zvkd_desktop.ui.undo import Do, ServiceCommand, Undo, error_shower
 
 
 class AppContext(QObject):
-    """What every page may use: the store, and signals the shell reacts to."""
+    """What every page may use: the store, the services, the undo stack, and shell signals."""
 
     saved = Signal()
     """A page saved a change: the status bar says 'Opgeslagen'."""
     idle_minutes_changed = Signal(int)
+    changed = Signal()
+    """Data changed (an edit, an undo or a redo): pages and case windows refresh."""
+    open_case_requested = Signal(object, str)
+    """Open the case file of a case id, at a tab key ("" for the first tab)."""
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], dt.date] = system_today,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.services = ServiceContext(store, today=today)
+        self.undo_stack = QUndoStack(self)
         self.closed = False
         """Set when the window closed the store; pages must not touch it any more."""
+
+    def today(self) -> dt.date:
+        return self.services.today()
+
+    def open_case(self, case_id: uuid.UUID, tab: str = "") -> None:
+        self.open_case_requested.emit(case_id, tab)
+
+    def execute(self, parent: QWidget | None, text: str, do: Do, undo: Undo) -> Any:
+        """Run one edit through the services and make it undoable; None when it was refused."""
+        from zvkd_desktop.ui.errors import show_known_error
+
+        if self.closed:
+            return None
+        try:
+            result = do()
+        except KnownError as error:
+            show_known_error(parent, error)
+            return None
+        self.undo_stack.push(
+            ServiceCommand(text, do, undo, result, error_shower(parent), self._after_change)
+        )
+        self._after_change()
+        return result
+
+    def _after_change(self) -> None:
+        self.saved.emit()
+        self.changed.emit()
 
     def save(self, parent: QWidget, work: Callable[[Store], object]) -> bool:
         """Run one write; report success to the shell or show the KnownError plainly."""
