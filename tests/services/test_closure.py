@@ -25,7 +25,7 @@ from zvkd_desktop.domain.vocabulary import ClosureReason, Decision
 from zvkd_desktop.errors import ValidationError
 from zvkd_desktop.services import registration_views
 from zvkd_desktop.services.audit import verify_chain
-from zvkd_desktop.services.case_views import closable_cases, get_case
+from zvkd_desktop.services.case_views import get_case
 from zvkd_desktop.services.cases import (
     change_coach,
     close_case,
@@ -35,6 +35,7 @@ from zvkd_desktop.services.cases import (
 )
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.settings import set_setting
+from zvkd_desktop.services.signals import closable_on as closable_cases
 from zvkd_desktop.store.models import PoliceContact, Registration
 
 ADMITTED = dt.date(2023, 3, 10)

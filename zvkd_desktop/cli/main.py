@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "zvkd_desktop.cli.store_commands",
     "zvkd_desktop.cli.demo_command",
     "zvkd_desktop.cli.exchange_commands",
+    "zvkd_desktop.cli.casework_commands",
 ]
 
 

@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from zvkd_desktop.domain.closure_rule import closure_status, negative_dates
 from zvkd_desktop.domain.vocabulary import Category, ClosureReason
 from zvkd_desktop.services.context import ServiceContext
-from zvkd_desktop.services.settings import get_settings_from_session
 from zvkd_desktop.services.validation import live_row
 from zvkd_desktop.store.models import (
     Case,
     CategoryPeriod,
     CoachAssignment,
-    PoliceContact,
     Professional,
     Registration,
     Reopening,
@@ -34,10 +30,8 @@ __all__ = [
     "CaseDetail",
     "CaseRow",
     "CategoryPeriodRow",
-    "ClosableRow",
     "CoachAssignmentRow",
     "ReopeningRow",
-    "closable_cases",
     "get_case",
     "list_cases",
 ]
@@ -111,21 +105,6 @@ class CaseRow:
     next_review_on: dt.date | None
     closed_on: dt.date | None
     closure_reason: ClosureReason | None
-
-
-@dataclass(frozen=True)
-class ClosableRow:
-    """Per running case: the closure rule's R and E on a day, and whether it may close then."""
-
-    case_id: uuid.UUID
-    youth_id: uuid.UUID
-    youth_name: str
-    admitted_on: dt.date
-    latest_negative_contact: dt.date | None
-    reference_date: dt.date
-    eligible_date: dt.date
-    eligible: bool
-    days_to_go: int
 
 
 def _name(first: str | None, last: str | None, erased: dt.datetime | None) -> str:
@@ -252,55 +231,3 @@ def list_cases(
                 reason,
             ) in session.execute(query)
         ]
-
-
-def closable_cases(ctx: ServiceContext, on: dt.date) -> list[ClosableRow]:
-    """Every case running on ``on`` with its R and E as known that day (two queries in all)."""
-    with ctx.store.read() as session:
-        months = get_settings_from_session(session).policy_months
-        cases = session.execute(
-            select(
-                Case.id,
-                Case.youth_id,
-                Youth.first_name,
-                Youth.last_name,
-                Youth.erased_at,
-                Case.admitted_on,
-            )
-            .join(Youth, Youth.id == Case.youth_id)
-            .where(
-                Case.deleted_at.is_(None),
-                Case.admitted_on <= on,
-                or_(Case.closed_on.is_(None), Case.closed_on > on),
-            )
-            .order_by(Case.admitted_on, Case.id)
-        ).all()
-        # the latest contact per youth and negative flag; negative_dates keeps only negative ones
-        latest: dict[uuid.UUID, list[tuple[dt.date, bool]]] = defaultdict(list)
-        for youth_id, negative, contact_on in session.execute(
-            select(
-                PoliceContact.youth_id, PoliceContact.negative, func.max(PoliceContact.contact_on)
-            )
-            .where(PoliceContact.deleted_at.is_(None), PoliceContact.contact_on <= on)
-            .group_by(PoliceContact.youth_id, PoliceContact.negative)
-        ):
-            latest[youth_id].append((contact_on, bool(negative)))
-    rows = []
-    for case_id, youth_id, first, last, erased, admitted_on in cases:
-        status = closure_status(
-            admitted_on, negative_dates(latest.get(youth_id, ())), on=on, months=months
-        )
-        rows.append(
-            ClosableRow(
-                case_id=case_id,
-                youth_id=youth_id,
-                youth_name=_name(first, last, erased),
-                admitted_on=admitted_on,
-                latest_negative_contact=status.latest_negative_contact,
-                reference_date=status.reference_date,
-                eligible_date=status.eligible_date,
-                eligible=status.is_eligible(on),
-                days_to_go=status.days_to_go(on),
-            )
-        )
-    return rows
