@@ -29,8 +29,9 @@ def _venv_python() -> Path:
 
 
 def _ensure_environment(extras: str) -> Path:
-    if sys.version_info < (3, 11):
-        sys.exit("ZVKD Desktop heeft Python 3.11 of nieuwer nodig (gevonden: %s)." % sys.version.split()[0])
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script must explain itself on old Pythons
+        found = sys.version.split()[0]
+        sys.exit(f"ZVKD Desktop heeft Python 3.11 of nieuwer nodig (gevonden: {found}).")
     python = _venv_python()
     if not python.exists():
         print("Omgeving maken in .venv ...", flush=True)

@@ -47,9 +47,13 @@ def nav_titles(window: MainWindow) -> list[str]:
 
 
 def test_only_working_sections_are_listed(window: MainWindow) -> None:
-    assert nav_titles(window) == [s.display_title for s in SECTIONS]
-    assert nav_titles(window) == ["Instellingen"]
-    assert window.windowTitle() == "Instellingen – ZVKD Desktop"
+    planned = ["Signalen", "Casussen", "Aanmeldingen", "Kernteam", "Coaches", "Jaaroverzicht",
+               "Instellingen"]
+    titles = nav_titles(window)
+    assert titles == [s.display_title for s in SECTIONS]
+    assert titles == [title for title in planned if title in titles]  # the planned order
+    assert "Instellingen" in titles
+    assert window.windowTitle() == f"{titles[0]} – ZVKD Desktop"
 
 
 def test_a_new_section_is_one_registry_entry(
@@ -62,7 +66,7 @@ def test_a_new_section_is_one_registry_entry(
     window = MainWindow(store, settings=gui_settings, sections=sections)
     qtbot.addWidget(window)
 
-    assert nav_titles(window) == ["Casussen", "Instellingen"]
+    assert nav_titles(window) == ["Casussen", *[s.display_title for s in SECTIONS]]
     assert window.pages.currentWidget().text() == "j.devries"
     window.show_section("settings")
     assert isinstance(window.pages.currentWidget(), SettingsPage)

@@ -90,7 +90,8 @@ def unwrap(slot: dict[str, Any], secret: str, store_id: str) -> bytes | None:
         return AESGCM(kek).decrypt(
             unb64(slot["nonce"]), unb64(slot["wrapped"]), _aad(store_id, slot["id"])
         )
-    except (InvalidTag, KeyError, ValueError, TypeError):
+    except (InvalidTag, KeyError, ValueError, TypeError, AttributeError):
+        # the slot is read before the header can be authenticated: a damaged slot just fails
         return None
 
 

@@ -131,6 +131,8 @@ class Store:
     ) -> Store:
         """Unlock and load a store. With ``generation``, open that backup (saving goes to ``path``)."""
         path = Path(path)
+        if path.is_dir():
+            raise NotAStoreError("Dit is een map, geen ZVKD-bestand.", code="not_a_store")
         if not path.is_file():
             raise NotAStoreError(
                 f"Het bestand {path.name} bestaat niet (meer). Kies een ander bestand of maak een "
@@ -225,6 +227,7 @@ class Store:
         """Persist the in-memory database (again); raises a KnownError if the disk refuses."""
         with self._mutex:
             self._require_writable()
+            self.unsaved = True  # until the new generation is confirmed on disk
             self.file.save(self.db.serialize())
             self.unsaved = False
 

@@ -4,14 +4,17 @@ A save writes a new generation next to the old one and swaps it in atomically: e
 room → temp file (same folder, mode 0600, exclusive create) → write → fsync → read back and verify
 every tag → keep the previous file as a backup (hard link) → atomic replace → fsync the folder →
 prune backups to the last five. A failure at any step leaves the last good file in place and raises
-a KnownError; the caller keeps the change in memory and can save again. No plaintext byte of the
-database is written anywhere: only the sealed image goes to disk.
+a KnownError; the caller keeps the change in memory and can save again. Only a failure to sync the
+folder comes after the new file is in place: the new generation then counts as current, and the
+error says so instead of claiming the old file is unchanged. No plaintext byte of the database is
+written anywhere: only the sealed image goes to disk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import errno
+import glob
 import os
 import re
 import shutil
@@ -46,6 +49,10 @@ SAVE_FAILED = (
     "Opslaan is mislukt ({detail}). Uw wijziging staat nog in het geheugen en het laatst "
     "opgeslagen bestand is ongewijzigd. Controleer de map en sla opnieuw op."
 )
+UNCONFIRMED = (
+    "Het bestand is opgeslagen, maar het systeem kon niet bevestigen dat het blijvend op de schijf "
+    "staat (schrijffout in de map). Sla opnieuw op; lukt dat niet, laat dan de schijf nakijken."
+)
 
 
 class FileOps:
@@ -68,10 +75,17 @@ class FileOps:
         return path.read_bytes()
 
     def link(self, src: Path, dst: Path) -> None:
+        """A hard link; where the folder has none (FAT, some shares), a copy put in place whole."""
         try:
             os.link(src, dst)
         except OSError:
-            shutil.copy2(src, dst)
+            tmp = dst.with_name(f".{dst.name}.{uuid.uuid4().hex[:8]}.tmp")
+            try:
+                shutil.copy2(src, tmp)
+                os.replace(tmp, dst)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
 
     def replace(self, src: Path, dst: Path) -> None:
         os.replace(src, dst)
@@ -341,57 +355,76 @@ class StoreFile:
                 raise DiskFullError(DISK_FULL, code="disk_full")
             fd = ops.open_exclusive(tmp)
             try:
-                view = memoryview(image)
-                while view:
-                    written = ops.write(fd, view[: envelope.CHUNK_SIZE])
-                    if written <= 0:
-                        raise OSError(errno.EIO, "short write")
-                    view = view[written:]
+                self._write_all(fd, image)
                 ops.fsync(fd)
-            finally:
-                ops.close(fd)
+            except BaseException:
+                try:
+                    ops.close(fd)
+                except OSError:
+                    pass  # the write's own error is the one to report
+                raise
+            ops.close(fd)
             self._verify_written(tmp, image)
-            if self._main_generation is not None and self.path.exists():
-                previous = backup_path(self.path, self._main_generation)
-                if not previous.exists():
-                    ops.link(self.path, previous)
-            elif self.path.exists():
-                # opened from a backup because the main file was damaged: keep the damaged file aside
-                ops.link(
-                    self.path,
-                    self.path.with_name(f"{self.path.name}.damaged-{uuid.uuid4().hex[:6]}"),
-                )
+            self._keep_previous()
             ops.replace(tmp, self.path)
-            ops.fsync_dir(folder)
         except OSError as exc:
             self._discard(tmp)
-            if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-                raise DiskFullError(DISK_FULL, code="disk_full") from exc
-            detail = (
-                "map is alleen-lezen"
-                if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
-                else "schrijffout"
-            )
-            raise SaveFailedError(SAVE_FAILED.format(detail=detail), code="save_failed") from exc
-        except (DiskFullError, SaveFailedError):
-            self._discard(tmp)
-            raise
+            raise _save_error(exc) from exc
         except DamagedStoreError as exc:
             self._discard(tmp)
             raise SaveFailedError(
                 SAVE_FAILED.format(detail=VERIFY_FAILED), code="save_failed"
             ) from exc
+        except BaseException:
+            self._discard(tmp)
+            raise
+        # From here the new generation is the file on disk, so it is the current one, even if the
+        # folder cannot be synced: saving again must back it up and go beyond its generation.
         self.header = header
         self._main_generation = generation
         self.opened_from_backup = None
         self.memory.remember(self.store_id, generation)
+        try:
+            ops.fsync_dir(folder)
+        except OSError as exc:
+            # The rename may not survive a power cut (the previous generation would be back).
+            # The file is not "unchanged", so the usual message would be untrue; say what is
+            # known and let the caller keep the change marked unsaved, so saving again syncs.
+            raise SaveFailedError(UNCONFIRMED, code="save_unconfirmed") from exc
         self._prune()
 
-    def _verify_written(self, tmp: Path, image: bytes) -> None:
+    def _write_all(self, fd: int, image: bytearray) -> None:
+        with memoryview(image) as view:
+            offset = 0
+            while offset < len(view):
+                written = self.ops.write(fd, view[offset : offset + envelope.CHUNK_SIZE])
+                if written <= 0:
+                    raise OSError(errno.EIO, "short write")
+                offset += written
+
+    def _verify_written(self, tmp: Path, image: bytearray) -> None:
+        """Read the temp file back: it must equal the image, and every tag must authenticate.
+
+        The comparison proves the disk returned what was sealed; the tags prove the sealed image
+        opens under this store's key. Tags are checked without rebuilding the database.
+        """
         written = self.ops.read(tmp)
         if written != image:
             raise SaveFailedError(SAVE_FAILED.format(detail=VERIFY_FAILED), code="save_failed")
-        envelope.open_payload(envelope.parse(written), self._data_key)
+        envelope.verify_tags(envelope.parse(written), self._data_key)
+
+    def _keep_previous(self) -> None:
+        ops = self.ops
+        if self._main_generation is not None and self.path.exists():
+            previous = backup_path(self.path, self._main_generation)
+            if not previous.exists():
+                ops.link(self.path, previous)
+        elif self.path.exists():
+            # opened from a backup because the main file was damaged: keep the damaged file aside
+            ops.link(
+                self.path,
+                self.path.with_name(f"{self.path.name}.damaged-{uuid.uuid4().hex[:6]}"),
+            )
 
     def _discard(self, tmp: Path) -> None:
         try:
@@ -400,11 +433,25 @@ class StoreFile:
             pass
 
     def _prune(self) -> None:
-        for old in list_backups(self.path)[KEEP_BACKUPS:]:
+        """Keep the last backups; remove temp files a killed save left (only the writer saves)."""
+        strays = self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp")
+        old = [backup.path for backup in list_backups(self.path)[KEEP_BACKUPS:]]
+        for file in [*old, *strays]:
             try:
-                old.path.unlink()
+                file.unlink()
             except OSError:
                 pass
+
+
+def _save_error(exc: OSError) -> StoreError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return DiskFullError(DISK_FULL, code="disk_full")
+    detail = (
+        "map is alleen-lezen"
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+        else "schrijffout"
+    )
+    return SaveFailedError(SAVE_FAILED.format(detail=detail), code="save_failed")
 
 
 def read_header(path: Path) -> envelope.Header:

@@ -22,6 +22,7 @@ from zvkd_desktop.errors import KnownError
 from zvkd_desktop.services.context import ServiceContext, system_today
 from zvkd_desktop.store.store import Store
 from zvkd_desktop.ui.undo import Do, ServiceCommand, Undo, error_shower
+from zvkd_desktop.ui.yearly import yearly_page
 
 
 class AppContext(QObject):
@@ -119,6 +120,6 @@ SECTIONS: list[Section] = [
     # Section("registrations", QT_TRANSLATE_NOOP("Sections", "Aanmeldingen"), ...),
     # Section("core_team", QT_TRANSLATE_NOOP("Sections", "Kernteam"), ...),
     # Section("coaches", QT_TRANSLATE_NOOP("Sections", "Coaches"), ...),
-    # Section("yearly", QT_TRANSLATE_NOOP("Sections", "Jaaroverzicht"), ...),
+    Section("yearly", QT_TRANSLATE_NOOP("Sections", "Jaaroverzicht"), yearly_page),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Instellingen"), _settings_page),
 ]
