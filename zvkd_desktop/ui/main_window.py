@@ -178,7 +178,16 @@ class MainWindow(QMainWindow):
             page = section.factory(self.context, self.pages)
             self._pages[key] = page
             self.pages.addWidget(page)
+            requested = getattr(page, "registration_requested", None)
+            if requested is not None:  # a signal about a waiting registration
+                requested.connect(self.show_registration)
         return self._pages[key]
+
+    def show_registration(self, registration_id: object) -> None:
+        """Go to Aanmeldingen with that registration selected (from a signal)."""
+        if any(s.key == "registrations" for s in self.sections):
+            self.show_section("registrations")
+            self.page("registrations").select_registration(registration_id)  # type: ignore[attr-defined]
 
     def show_section(self, key: str) -> None:
         row = next(i for i, s in enumerate(self.sections) if s.key == key)

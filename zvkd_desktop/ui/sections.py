@@ -22,7 +22,6 @@ from zvkd_desktop.errors import KnownError
 from zvkd_desktop.services.context import ServiceContext, system_today
 from zvkd_desktop.store.store import Store
 from zvkd_desktop.ui.undo import Do, ServiceCommand, Undo, error_shower
-from zvkd_desktop.ui.yearly import yearly_page
 
 
 class AppContext(QObject):
@@ -108,6 +107,18 @@ class Section:
         return QCoreApplication.translate("Sections", self.title)
 
 
+def _lazy(module: str, name: str) -> PageFactory:
+    """A factory that imports its page module on first use (pages import this module too)."""
+
+    def factory(context: AppContext, parent: QWidget | None) -> QWidget:
+        import importlib
+
+        page_factory: PageFactory = getattr(importlib.import_module(module), name)
+        return page_factory(context, parent)
+
+    return factory
+
+
 def _settings_page(context: AppContext, parent: QWidget | None) -> QWidget:
     from zvkd_desktop.ui.settings_page import SettingsPage
 
@@ -115,11 +126,27 @@ def _settings_page(context: AppContext, parent: QWidget | None) -> QWidget:
 
 
 SECTIONS: list[Section] = [
-    # Section("signals", QT_TRANSLATE_NOOP("Sections", "Signalen"), ...),
+    Section(
+        "signals",
+        QT_TRANSLATE_NOOP("Sections", "Signalen"),
+        _lazy("zvkd_desktop.ui.signals", "signals_page"),
+    ),
     # Section("cases", QT_TRANSLATE_NOOP("Sections", "Casussen"), ...),
-    # Section("registrations", QT_TRANSLATE_NOOP("Sections", "Aanmeldingen"), ...),
+    Section(
+        "registrations",
+        QT_TRANSLATE_NOOP("Sections", "Aanmeldingen"),
+        _lazy("zvkd_desktop.ui.registrations", "registrations_page"),
+    ),
     # Section("core_team", QT_TRANSLATE_NOOP("Sections", "Kernteam"), ...),
-    # Section("coaches", QT_TRANSLATE_NOOP("Sections", "Coaches"), ...),
-    Section("yearly", QT_TRANSLATE_NOOP("Sections", "Jaaroverzicht"), yearly_page),
+    Section(
+        "coaches",
+        QT_TRANSLATE_NOOP("Sections", "Coaches"),
+        _lazy("zvkd_desktop.ui.coaches", "coaches_page"),
+    ),
+    Section(
+        "yearly",
+        QT_TRANSLATE_NOOP("Sections", "Jaaroverzicht"),
+        _lazy("zvkd_desktop.ui.yearly", "yearly_page"),
+    ),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Instellingen"), _settings_page),
 ]
