@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "zvkd_desktop.cli.exchange_commands",
     "zvkd_desktop.cli.casework_commands",
     "zvkd_desktop.cli.report_command",
+    "zvkd_desktop.cli.privacy_commands",
 ]
 
 

@@ -1,9 +1,19 @@
-"""The audit log: who changed what, when — append-only and hash-chained.
+"""The audit log: who changed what, when — append-only and hash-chained, and erasable.
 
 Every service records its change here inside its own transaction, so a change and its log entry
 commit together or not at all. Each entry's hash covers the previous entry's hash, so removing,
-editing or reordering an entry breaks the chain (``verify_chain``). Values are recorded per field;
-personal values are blanked later together with the record they belong to (privacy erasure).
+editing or reordering an entry breaks the chain (``verify_chain``).
+
+Values are recorded per field, and personal values must be erased later together with the record
+they belong to (privacy erasure) — without breaking the chain. So the chain does not hash the
+values themselves but a *commitment* per field: ``sha256(salt ‖ field ‖ value)`` under a random
+32-byte salt of the entry, kept in the ``audit_seal`` row of the entry. Erasing an entry's values
+(:func:`erase_values`) stores the commitments, deletes the salt and nulls the values: the chain
+still verifies, and the commitments reveal nothing, because without the salt even a value with
+few possibilities (a date of birth) cannot be tried. Entries written before sealing existed hash
+their values directly; :func:`reseal_legacy` converts them once (see its docstring).
+
+``audit_seal`` is created on first use until a migration adds it (see :data:`SEALS`).
 """
 
 from __future__ import annotations
@@ -11,10 +21,25 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import secrets
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import (
+    JSON,
+    Column,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    delete,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from zvkd_desktop.store.models import AuditEntry, SyncRow
@@ -23,6 +48,21 @@ from zvkd_desktop.store.store import CurrentUser
 
 GENESIS = b"\0" * 32
 _SKIP = {"id", "created_at", "updated_at", "revision", "device_id"}
+_SEALED = "sealed-v2"
+"""Marks a sealed entry's hashed body, so a sealed and a legacy body can never be confused."""
+
+SEALS = Table(
+    "audit_seal",
+    MetaData(),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("salt", LargeBinary(32), nullable=True),
+    Column("commitments", JSON, nullable=True),
+)
+"""Per audit entry with changes: its salt while the values exist, its commitments once erased.
+
+Kept out of ``Base.metadata`` until a migration creates it; meanwhile :func:`_seal_table` creates
+it inside the transaction that first needs it (and a rolled-back transaction takes it along).
+"""
 
 
 def _json_value(value: Any) -> Any:
@@ -37,12 +77,26 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=_json_value).encode(
+        "utf-8"
+    )
+
+
 def entry_hash(prev_hash: bytes, body: dict[str, Any]) -> bytes:
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=_json_value)
-    return hashlib.sha256(prev_hash + canonical.encode("utf-8")).digest()
+    return hashlib.sha256(prev_hash + _canonical(body)).digest()
 
 
-def _body(entry: AuditEntry) -> dict[str, Any]:
+def commitment(salt: bytes, field: str, value: Any) -> str:
+    """The hex commitment to one field's value under the entry's salt."""
+    return hashlib.sha256(salt + _canonical([field, value])).hexdigest()
+
+
+def _commitments(salt: bytes, changes: dict[str, Any]) -> dict[str, str]:
+    return {field: commitment(salt, field, value) for field, value in changes.items()}
+
+
+def _body(entry: AuditEntry, hashed_changes: Any) -> dict[str, Any]:
     return {
         "seq": entry.seq,
         "id": str(entry.id),
@@ -52,8 +106,34 @@ def _body(entry: AuditEntry) -> dict[str, Any]:
         "table": entry.table_name,
         "record_id": str(entry.record_id) if entry.record_id else None,
         "case_id": str(entry.case_id) if entry.case_id else None,
-        "changes": entry.changes,
+        "changes": hashed_changes,
     }
+
+
+def _sealed(commitments: dict[str, str]) -> dict[str, Any]:
+    return {_SEALED: commitments}
+
+
+def _seal_table(session: Session) -> None:
+    """Create ``audit_seal`` when this store has none yet (once per transaction at most)."""
+    if not session.info.get("audit_seal_ready"):
+        SEALS.create(session.connection(), checkfirst=True)
+        session.info["audit_seal_ready"] = True
+
+
+def _seals(session: Session, seqs: Iterable[int] | None = None) -> dict[int, tuple[Any, Any]]:
+    """seq → (salt, commitments) for the given entries (all when ``seqs`` is None)."""
+    if not inspect(session.connection()).has_table(SEALS.name):
+        return {}
+    query = select(SEALS.c.seq, SEALS.c.salt, SEALS.c.commitments)
+    if seqs is not None:
+        wanted = list(seqs)
+        found: dict[int, tuple[Any, Any]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = query.where(SEALS.c.seq.in_(wanted[start : start + 500]))
+            found.update((seq, (salt, done)) for seq, salt, done in session.execute(chunk))
+        return found
+    return {seq: (salt, done) for seq, salt, done in session.execute(query)}
 
 
 def changes_of(obj: SyncRow) -> dict[str, list[Any]]:
@@ -88,6 +168,7 @@ def record(
 ) -> AuditEntry:
     """Append one entry to the chain (same transaction as the change it describes)."""
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    changes = json.loads(_canonical(changes)) if changes else None  # as the JSON column keeps it
     entry = AuditEntry(
         seq=(last.seq + 1) if last else 1,
         id=uuid.uuid4(),
@@ -98,12 +179,17 @@ def record(
         table_name=table,
         record_id=record_id,
         case_id=case_id,
-        changes=changes or None,
+        changes=changes,
         prev_hash=last.entry_hash if last else GENESIS,
     )
-    entry.entry_hash = entry_hash(entry.prev_hash, _body(entry))
+    salt = secrets.token_bytes(32) if changes else None
+    hashed = _sealed(_commitments(salt, changes)) if salt and changes else None
+    entry.entry_hash = entry_hash(entry.prev_hash, _body(entry, hashed))
     session.add(entry)
     session.flush()
+    if salt is not None:
+        _seal_table(session)
+        session.execute(insert(SEALS).values(seq=entry.seq, salt=salt, commitments=None))
     return entry
 
 
@@ -130,20 +216,113 @@ def record_row(
     )
 
 
+def _hashed_changes(entry: AuditEntry, seal: tuple[Any, Any] | None) -> Any:
+    """What the chain hashes for the entry's changes; ``False`` when they cannot be right."""
+    if entry.changes is None:
+        return None if seal is None else False
+    if seal is None:
+        return entry.changes  # written before sealing existed (see reseal_legacy)
+    salt, done = seal
+    if salt is not None:
+        return _sealed(_commitments(salt, entry.changes))
+    erased = isinstance(done, dict) and set(done) == set(entry.changes)
+    if not erased or any(_has_value(v) for v in entry.changes.values()):
+        return False
+    return _sealed(done)
+
+
+def _has_value(value: Any) -> bool:
+    return any(v is not None for v in value) if isinstance(value, list) else value is not None
+
+
 def verify_chain(session: Session) -> int | None:
     """The seq of the first entry whose hash or link is wrong, or None when the chain is intact."""
+    seals = _seals(session)
     prev = GENESIS
     expected_seq = 1
     for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
         if entry.seq != expected_seq or entry.prev_hash != prev:
             return entry.seq
-        if entry.entry_hash != entry_hash(prev, _body(entry)):
+        hashed = _hashed_changes(entry, seals.pop(entry.seq, None))
+        if hashed is False or entry.entry_hash != entry_hash(prev, _body(entry, hashed)):
             return entry.seq
         prev = entry.entry_hash
         expected_seq += 1
+    if seals:  # a seal whose entry is gone: an entry was removed from the end
+        return min(seals)
     return None
 
 
 def chain_head(session: Session) -> bytes:
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
     return last.entry_hash if last else GENESIS
+
+
+# -- erasure -------------------------------------------------------------------------------------
+
+
+def _blank(value: Any) -> Any:
+    return [None] * len(value) if isinstance(value, list) else None
+
+
+def erase_values(session: Session, entries: Iterable[AuditEntry]) -> int:
+    """Null every value of these entries, keeping field names and a verifiable chain.
+
+    The commitments replace the salt, so the chain verifies exactly as before; nothing that is
+    left can give a value back. Returns how many entries had values to erase. Call
+    :func:`reseal_legacy` first: an unsealed entry cannot be erased without breaking the chain.
+    """
+    todo = [e for e in entries if e.changes and any(_has_value(v) for v in e.changes.values())]
+    seals = _seals(session, (e.seq for e in todo))
+    for entry in todo:
+        salt = seals.get(entry.seq, (None, None))[0]
+        if salt is None:
+            raise RuntimeError(f"audit entry {entry.seq} has no salt: reseal_legacy() first")
+        assert entry.changes is not None
+        done = _commitments(salt, entry.changes)
+        entry.changes = {field: _blank(value) for field, value in entry.changes.items()}
+        session.execute(
+            update(SEALS).where(SEALS.c.seq == entry.seq).values(salt=None, commitments=done)
+        )
+    session.flush()
+    return len(todo)
+
+
+def reseal_legacy(session: Session, user: CurrentUser | None) -> int:
+    """Seal entries written before sealing existed; returns how many were sealed (0: none).
+
+    Their hashes cover their values directly, so sealing changes their hash and every hash after
+    it: the chain is rebuilt from the first unsealed entry on, after checking it is intact (a
+    broken chain is never "repaired" this way). A ``reseal`` entry records the old head, so the
+    rebuild is itself on record.
+    """
+    # an entry without changes holds JSON null, which SQL does not see as NULL
+    unsealed = select(AuditEntry.seq).where(func.json_type(AuditEntry.changes) != "null")
+    if inspect(session.connection()).has_table(SEALS.name):
+        unsealed = unsealed.where(AuditEntry.seq.not_in(select(SEALS.c.seq)))
+    if session.scalar(unsealed.limit(1)) is None:
+        return 0  # the usual case, answered without reading the log
+    seals = _seals(session)
+    entries = list(session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
+    legacy = [e for e in entries if e.changes is not None and e.seq not in seals]
+    if not legacy:
+        return 0
+    if verify_chain(session) is not None:
+        raise RuntimeError("the audit chain is broken; it is not resealed")
+    old_head = entries[-1].entry_hash
+    _seal_table(session)
+    prev = GENESIS
+    for entry in entries:
+        if entry.seq >= legacy[0].seq:
+            if entry.changes is not None and entry.seq not in seals:
+                salt = secrets.token_bytes(32)
+                session.execute(delete(SEALS).where(SEALS.c.seq == entry.seq))
+                session.execute(insert(SEALS).values(seq=entry.seq, salt=salt, commitments=None))
+                seals[entry.seq] = (salt, None)
+            entry.prev_hash = prev
+            hashed = _hashed_changes(entry, seals.get(entry.seq))
+            entry.entry_hash = entry_hash(prev, _body(entry, hashed))
+        prev = entry.entry_hash
+    session.flush()
+    record(session, user, "reseal", changes={"entries": len(legacy), "old_head": old_head.hex()})
+    return len(legacy)

@@ -42,6 +42,7 @@ from zvkd_desktop.store.models import (
     PoliceContact,
     Registration,
     Reopening,
+    Youth,
 )
 
 __all__ = [
@@ -382,6 +383,16 @@ def close_case(
         record_row(session, ctx.user, "close", case, case_id=case.id)
 
 
+def _refuse_erased_youth(session: Session, youth_id: uuid.UUID) -> None:
+    youth = session.get(Youth, youth_id)
+    if youth is not None and youth.erased_at is not None:
+        raise ValidationError(
+            "De persoonsgegevens van deze jongere zijn al gewist, dus deze casus kan niet meer "
+            "heropend worden. Meld de jongere opnieuw aan: dat wordt herkend als heraanmelding.",
+            code="youth_erased",
+        )
+
+
 def reopen_case(
     ctx: ServiceContext, case_id: uuid.UUID, *, reopened_on: dt.date, reason: str
 ) -> uuid.UUID:
@@ -396,6 +407,7 @@ def reopen_case(
         case = live_row(session, Case, case_id, "de casus")
         if case.closed_on is None or case.closure_reason is None:
             raise ValidationError("Deze casus is niet afgesloten.", code="case_not_closed")
+        _refuse_erased_youth(session, case.youth_id)
         if reopened_on < case.closed_on:
             raise ValidationError(
                 f"De datum van heropenen {format_nl(reopened_on)} ligt vóór de afsluiting op "

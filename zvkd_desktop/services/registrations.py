@@ -58,7 +58,13 @@ def _note(value: str | None, field: str) -> str | None:
 
 def _youth_for_registration(session: Session, youth_id: uuid.UUID) -> Youth:
     youth = live_row(session, Youth, youth_id, "de jongere")
-    if youth.erased_at is not None or youth.date_of_birth is None:
+    if youth.erased_at is not None:
+        raise ValidationError(
+            "De persoonsgegevens van deze jongere zijn gewist na een eerdere casus. Leg de "
+            "jongere opnieuw vast als nieuwe jongere: de heraanmelding wordt dan herkend.",
+            code="youth_erased",
+        )
+    if youth.date_of_birth is None:
         raise ValidationError(
             "Van deze jongere is geen geboortedatum bekend. Vul eerst de geboortedatum in: de "
             "leeftijd bij aanmelding is een aanmeldcriterium.",
@@ -398,6 +404,13 @@ def restore_registration(ctx: ServiceContext, registration_id: uuid.UUID) -> Non
         if registration is None or registration.deleted_at is None:
             raise ValidationError(
                 "Deze aanmelding is niet ingetrokken.", code="registration_not_withdrawn"
+            )
+        youth = session.get(Youth, registration.youth_id)
+        if youth is not None and youth.erased_at is not None:
+            raise ValidationError(
+                "De persoonsgegevens van deze jongere zijn al gewist; deze aanmelding kan niet "
+                "terugkomen. Maak een nieuwe aanmelding.",
+                code="youth_erased",
             )
         _refuse_open_work(session, registration.youth_id, registration_id)
         registration.deleted_at = None

@@ -24,6 +24,9 @@ class Database:
             "PRAGMA temp_store=MEMORY",
             "PRAGMA journal_mode=MEMORY",
             "PRAGMA foreign_keys=ON",
+            # overwrite deleted content, so erased personal data leaves no trace in free pages
+            # (some SQLite builds default to this, not all)
+            "PRAGMA secure_delete=ON",
         ):
             self.connection.execute(pragma)
         conn = self.connection
@@ -34,6 +37,7 @@ class Database:
         @event.listens_for(self.engine, "connect")
         def _no_plaintext_on_disk(dbapi_conn: sqlite3.Connection, _record: object) -> None:
             dbapi_conn.execute("PRAGMA temp_store=MEMORY")
+            dbapi_conn.execute("PRAGMA secure_delete=ON")
 
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, future=True)
         self.device_id = device_id

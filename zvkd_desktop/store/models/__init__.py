@@ -1,6 +1,6 @@
 """The ORM models of the whole PAD domain. Import from here."""
 
-from zvkd_desktop.store.models.admin import AuditEntry, Setting
+from zvkd_desktop.store.models.admin import AuditEntry, AuditSeal, Setting
 from zvkd_desktop.store.models.base import Base, SyncRow, utcnow
 from zvkd_desktop.store.models.casework import (
     Case,
@@ -31,6 +31,7 @@ __all__ = [
     "ActionItem",
     "AgendaItem",
     "AuditEntry",
+    "AuditSeal",
     "Base",
     "Case",
     "CategoryPeriod",

@@ -41,3 +41,16 @@ class AuditEntry(Base):
     changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prev_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
     entry_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+class AuditSeal(Base):
+    """Per audit entry with changes: its salt while the values exist, its commitments once erased.
+
+    The chain hashes one salted commitment per changed field, not the values themselves, so the
+    values of an erased person can be blanked while the chain still verifies (see services.audit).
+    """
+
+    __tablename__ = "audit_seal"
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    salt: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    commitments: Mapped[Any | None] = mapped_column(JSON)
