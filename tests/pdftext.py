@@ -18,3 +18,8 @@ def pdf_text(path: Path) -> str:
 
 def pdf_pages(path: Path) -> int:
     return len(PdfReader(str(path)).pages)
+
+
+def pdf_page_texts(path: Path) -> list[str]:
+    """Each page's text, whitespace folded."""
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]

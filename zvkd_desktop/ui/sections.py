@@ -137,7 +137,11 @@ SECTIONS: list[Section] = [
         QT_TRANSLATE_NOOP("Sections", "Aanmeldingen"),
         _lazy("zvkd_desktop.ui.registrations", "registrations_page"),
     ),
-    # Section("core_team", QT_TRANSLATE_NOOP("Sections", "Kernteam"), ...),
+    Section(
+        "core_team",
+        QT_TRANSLATE_NOOP("Sections", "Kernteam"),
+        _lazy("zvkd_desktop.ui.meetings", "meetings_page"),
+    ),
     Section(
         "coaches",
         QT_TRANSLATE_NOOP("Sections", "Coaches"),

@@ -33,7 +33,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QWidget
 
 from zvkd_desktop.domain.dates import format_nl
-from zvkd_desktop.domain.vocabulary import AgendaSection, Category
+from zvkd_desktop.domain.vocabulary import AgendaSection
 from zvkd_desktop.errors import KnownError
 from zvkd_desktop.reports.render.pdf import RESOLUTION, ensure_app, page_layout
 from zvkd_desktop.services.meetings.naming import AgendaShows, print_name
@@ -49,6 +49,8 @@ __all__ = [
 ]
 
 FOOTER_MM = 9.0
+MIN_ROOM = 0.15
+"""A section starts on a new page when less than this part of a page is left for it."""
 _DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december")  # fmt: skip
@@ -113,13 +115,7 @@ def _who(item: AgendaItemView, shows: AgendaShows) -> str:
 
 
 def _why(item: AgendaItemView) -> str:
-    """Why the item is on the agenda: the signals' reasons or the text written for the agenda."""
-    text = _e(item.text)
-    if item.section is AgendaSection.CATEGORY_CHANGE and item.category is not None:
-        other = next(c for c in Category if c is not item.category)
-        proposal = f"Voorstel: naar {_e(other.label.lower())}."
-        return f"{proposal} {text}" if text else proposal
-    return text
+    return _e(item.agenda_text)
 
 
 def _decided(item: AgendaItemView) -> str:
@@ -139,8 +135,8 @@ def _section_table(
     """One section as one table; the section's title is its first header row, so it repeats on
     a following page and never stays behind alone at the bottom of one."""
     if paper is Paper.AGENDA:
-        head = ("<th width=\"5%\">Nr.</th><th width=\"14%\">Jongere</th>"
-                "<th width=\"19%\">Categorie</th><th width=\"40%\">Waarom op de agenda</th>"
+        head = ("<th width=\"5%\">Nr.</th><th width=\"13%\">Jongere</th>"
+                "<th width=\"20%\">Categorie</th><th width=\"40%\">Waarom op de agenda</th>"
                 "<th width=\"22%\">Coach</th>")  # fmt: skip
         columns = 5
     else:
@@ -203,17 +199,21 @@ def paper_html(meeting: MeetingView, paper: Paper, shows: AgendaShows) -> str:
 
 
 def _keep_on_page(doc: QTextDocument) -> None:
-    """Start a section table that would straddle a page on the next page (if it fits on one)."""
+    """Start a section on the next page when only its heading and a row or two would fit at the
+    bottom of this one; a longer section simply continues, its heading repeated."""
     page = doc.pageSize().height()
     layout = doc.documentLayout()
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
             continue
         rect = layout.frameBoundingRect(frame)
-        if int(rect.top() // page) != int((rect.bottom() - 1) // page) and rect.height() < page:
+        first = int(rect.top() // page)
+        room = (first + 1) * page - rect.top()
+        if int((rect.bottom() - 1) // page) != first and room < page * MIN_ROOM:
             fmt = frame.format()
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             frame.setFormat(fmt)
+            layout.documentSize()  # lay out again before measuring the next table
 
 
 def _document(meeting: MeetingView, paper: Paper, shows: AgendaShows,
