@@ -85,7 +85,8 @@ def test_idle_time_hides_everything_and_asks_the_password_again(
     click(qtbot, dialog.open_button)
     assert not window.locked
     assert window.central.currentWidget() is window.content
-    assert window.windowTitle() == "Instellingen – ZVKD Desktop"
+    section = window.sections[window.nav.currentRow()].display_title
+    assert window.windowTitle() == f"{section} – ZVKD Desktop"  # back where it was
 
 
 def test_input_keeps_the_lock_away(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:

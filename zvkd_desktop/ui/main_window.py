@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._show_section)
         self.nav.setCurrentRow(0)
-        self.resize(900, 600)
+        self.resize(1280, 800)
         self.settings.restore_window(self, "main")
         self.idle.start()
 

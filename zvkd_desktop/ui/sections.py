@@ -131,7 +131,11 @@ SECTIONS: list[Section] = [
         QT_TRANSLATE_NOOP("Sections", "Signalen"),
         _lazy("zvkd_desktop.ui.signals", "signals_page"),
     ),
-    # Section("cases", QT_TRANSLATE_NOOP("Sections", "Casussen"), ...),
+    Section(
+        "cases",
+        QT_TRANSLATE_NOOP("Sections", "Casussen"),
+        _lazy("zvkd_desktop.ui.cases", "cases_page"),
+    ),
     Section(
         "registrations",
         QT_TRANSLATE_NOOP("Sections", "Aanmeldingen"),
