@@ -92,6 +92,9 @@ class Launcher(QObject):
             return
         self.settings.set_last_store_path(store.path)
         self.main_window = MainWindow(store, settings=self.settings)
+        from zvkd_desktop.ui.backups import install_backup_scheduler
+
+        self.backup_scheduler = install_backup_scheduler(self.main_window)
         if self._quit_when_done:
             self.main_window.closed.connect(QApplication.quit)
         self.main_window.show()

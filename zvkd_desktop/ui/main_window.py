@@ -7,7 +7,10 @@ the same user's password again; the store stays open in memory, the data stays h
 
 from __future__ import annotations
 
+import datetime as dt
 import platform
+import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from zvkd_desktop import __version__
 from zvkd_desktop.errors import KnownError
+from zvkd_desktop.services.context import system_today
 from zvkd_desktop.store.store import Store
 from zvkd_desktop.ui.actions import build_actions
 from zvkd_desktop.ui.idle_lock import CHECK_INTERVAL_MS, Clock, IdleWatcher, close_other_windows
@@ -84,12 +88,19 @@ class MainWindow(QMainWindow):
         sections: list[Section] | None = None,
         idle_clock: Clock | None = None,
         idle_check_ms: int = CHECK_INTERVAL_MS,
+        today: Callable[[], dt.date] = system_today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.context = AppContext(store, self)
+        self.context = AppContext(store, self, today=today)
+        self.case_windows: dict[uuid.UUID, QWidget] = {}
+        self._reopen_after_unlock: list[tuple[uuid.UUID, str]] = []
         self.settings = settings or GuiSettings()
-        self.sections = list(SECTIONS if sections is None else sections)
+        self.sections = [
+            section
+            for section in (SECTIONS if sections is None else sections)
+            if section.shown_to(store.user.role)
+        ]
         self.locked = False
         self._closed = False
         self.unlock_dialog: UnlockDialog | None = None
@@ -149,6 +160,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self._show_user()
         self.context.saved.connect(self._saved)
+        self.context.open_case_requested.connect(self.open_case)
 
         self.idle = IdleWatcher(
             read_idle_lock_minutes(store),
@@ -182,6 +194,31 @@ class MainWindow(QMainWindow):
             if requested is not None:  # a signal about a waiting registration
                 requested.connect(self.show_registration)
         return self._pages[key]
+
+    def open_case(self, case_id: uuid.UUID, tab: str = "") -> QWidget | None:
+        """Open (or raise) the case file window of a case, at a tab."""
+        if self.locked:
+            return None
+        window = self.case_windows.get(case_id)
+        if window is None:
+            from zvkd_desktop.ui.casefile.window import CaseWindow
+
+            try:
+                window = CaseWindow(self.context, case_id, tab)
+            except KnownError as error:  # e.g. no access to this case
+                from zvkd_desktop.ui.errors import show_known_error
+
+                show_known_error(self, error)
+                return None
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _=None, cid=case_id: self.case_windows.pop(cid, None))
+            self.case_windows[case_id] = window
+        elif tab:
+            window.show_tab(tab)  # type: ignore[attr-defined]
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def show_registration(self, registration_id: object) -> None:
         """Go to Aanmeldingen with that registration selected (from a signal)."""
@@ -228,7 +265,12 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.idle.pause()
+        self._reopen_after_unlock = [
+            (case_id, window.current_tab())  # type: ignore[attr-defined]
+            for case_id, window in self.case_windows.items()
+        ]
         close_other_windows(keep=self)
+        self.case_windows.clear()
         self.central.setCurrentWidget(self.lock_screen)
         self.statusBar().clearMessage()
         self.actions_.lock.setEnabled(False)
@@ -254,6 +296,9 @@ class MainWindow(QMainWindow):
         self._show_user()
         self._update_title()
         self.idle.resume()
+        reopen, self._reopen_after_unlock = self._reopen_after_unlock, []
+        for case_id, tab in reopen:  # the case files come back where they were
+            self.open_case(case_id, tab)
         if self.unlock_dialog is not None:
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None

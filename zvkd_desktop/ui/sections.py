@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from zvkd_desktop.domain.vocabulary import UserRole
 from zvkd_desktop.errors import KnownError
 from zvkd_desktop.services.context import ServiceContext, system_today
 from zvkd_desktop.store.store import Store
@@ -101,6 +102,11 @@ class Section:
     title: str
     """Dutch source text; shown through ``display_title`` so it is translated."""
     factory: PageFactory
+    roles: frozenset[UserRole] | None = None
+    """Only these roles see the section (None: everyone); the services enforce it as well."""
+
+    def shown_to(self, role: UserRole) -> bool:
+        return self.roles is None or role in self.roles
 
     @property
     def display_title(self) -> str:
@@ -155,6 +161,12 @@ SECTIONS: list[Section] = [
         "yearly",
         QT_TRANSLATE_NOOP("Sections", "Jaaroverzicht"),
         _lazy("zvkd_desktop.ui.yearly", "yearly_page"),
+    ),
+    Section(
+        "backups",
+        QT_TRANSLATE_NOOP("Sections", "Back-ups"),
+        _lazy("zvkd_desktop.ui.backups", "backups_page"),
+        roles=frozenset({UserRole.COORDINATOR}),
     ),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Instellingen"), _settings_page),
 ]
