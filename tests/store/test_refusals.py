@@ -161,14 +161,14 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
 
 def test_a_store_of_a_newer_format_asks_for_an_update(closed_store: Path) -> None:
     data = bytearray(closed_store.read_bytes())
-    assert data[8:10] == b"\x00\x01"
-    data[8:10] = (2).to_bytes(2, "big")  # the u16 format field
+    assert data[8:10] == b"\x00\x02"  # format 2: key pairs per slot, the audit head
+    data[8:10] = (3).to_bytes(2, "big")  # the u16 format field
     closed_store.write_bytes(data)
     error = _refused(
         closed_store, NewerFormatError, "newer_format", "nieuwere versie van ZVKD Desktop",
         password=PASSWORD,
     )
-    assert "(formaat 2)" in error.message and "Werk het programma bij" in error.message
+    assert "(formaat 3)" in error.message and "Werk het programma bij" in error.message
 
 
 # -- one writer ----------------------------------------------------------------------------------

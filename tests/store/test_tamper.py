@@ -6,6 +6,9 @@ forged header that no longer parses from one that does)::
 
     magic(8) | u16 format | u32 header length | header JSON | SHA-256(32) | HMAC(32) | chunks
     chunk: u32 length | ciphertext + tag
+
+A key slot (format 2) wraps a private key under the password and holds the data key sealed to
+the matching public key (``private``, ``public``, ``sealed``).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from zvkd_desktop.store.store import Store
 from zvkd_desktop.store.storefile import StoreFile, backup_path
 
 PAYLOAD = b"SQLite format 3\x00" + bytes(range(256)) * 2  # small: one short chunk
+FORMAT = 2  # the u16 after the magic
 DAMAGED_TEXT = "beschadigd of er is mee geknoeid"
 
 
@@ -81,9 +85,12 @@ def expected_for_raw_flip(data: bytes, position: int, flipped: int) -> tuple[typ
         return NotAStoreError, "not_a_store", ""
     if position in (8, 9):
         raw = bytes([flipped, data[9]]) if position == 8 else bytes([data[8], flipped])
-        if struct.unpack(">H", raw)[0] > 1:
+        version = struct.unpack(">H", raw)[0]
+        if version > FORMAT:
             return NewerFormatError, "newer_format", ""
-        return DamagedStoreError, "damaged", "onbekende opmaak"
+        if version == 0:
+            return DamagedStoreError, "damaged", "onbekende opmaak"
+        return DamagedStoreError, "damaged", "kop beschadigd"  # a known format, wrong checksum
     if position < where.header_start:  # the header length: too long, or the checksum misses
         return DamagedStoreError, "damaged", ""
     if position < where.header_end or position in where.checksum:
@@ -128,7 +135,8 @@ def small_file(tmp_path: Path) -> tuple[Path, bytes, GenerationMemory]:
 
 
 def test_the_untouched_small_file_opens(small_file: tuple[Path, bytes, GenerationMemory]) -> None:
-    path, _data, memory = small_file
+    path, data, memory = small_file
+    assert data[8:10] == FORMAT.to_bytes(2, "big")
     assert StoreFile.unlock(path, password=PASSWORD, memory=memory)[1] == PAYLOAD
 
 
@@ -158,14 +166,27 @@ def test_every_single_byte_flip_is_refused_with_the_message_for_its_region(
     assert {"kop beschadigd", "kop gewijzigd", "afgekapt blok", "blok 1 klopt niet"} <= details
 
 
-def _slot_meaning(header: dict, index: int) -> object:
-    """What decides whether the password unwraps slot ``index``: ids, KDF, salt, nonce, key."""
-    slot = header["slots"][index]
+def _decoded(value: object, *names: str) -> object:
     try:
-        decoded = tuple(unb64(slot[name]) for name in ("salt", "nonce", "wrapped"))
+        return tuple(unb64(value[name]) for name in names)  # type: ignore[index]
     except (KeyError, ValueError, TypeError, AttributeError):
-        decoded = None
-    return (header.get("store_id"), slot.get("id"), slot.get("kind"), slot.get("kdf"), decoded)
+        return None
+
+
+def _slot_meaning(header: dict, index: int) -> tuple[object, object]:
+    """What decides whether the password opens slot ``index``, in two parts.
+
+    First what unwraps the slot's private key (ids, KDF, salt, nonce, wrapped private key): a
+    change there makes the password not fit. Then what the private key opens (its public key and
+    the data key sealed to it): the password fits, so a change there is damage to the slot.
+    """
+    slot = header["slots"][index]
+    unwraps = (
+        header.get("store_id"), slot.get("id"), slot.get("kind"), slot.get("user_id"),
+        slot.get("kdf"), _decoded(slot, "salt", "nonce", "private"),
+    )
+    opens = (_decoded(slot, "public"), _decoded(slot.get("sealed"), "epk", "nonce", "ct"))
+    return unwraps, opens
 
 
 def test_a_forged_checksum_still_fails_the_slot_or_the_header_mac(
@@ -173,16 +194,19 @@ def test_a_forged_checksum_still_fails_the_slot_or_the_header_mac(
 ) -> None:
     """Flips in the header with the checksum recomputed, as an attacker would.
 
-    A change to what unlocks the user's slot (store id, slot id, kind, KDF, salt, nonce, wrapped
-    key) makes the password not fit: WrongPasswordError. Any other change, including the recovery
-    slot and the slot's label, opens the data key and is then caught by the header MAC. A header
-    that no longer parses is damaged.
+    A change to what unwraps the user's private key (store id, slot id, kind, user id, KDF,
+    salt, nonce, wrapped key) makes the password not fit: WrongPasswordError. A change to what
+    the private key then opens (the public key, the sealed data key) is a damaged slot. Any
+    other change, including the recovery slot, the slot's label and the sealed secrets, opens
+    the data key and is then caught by the header MAC. A header that no longer parses is
+    damaged.
     """
     path, data, memory = small_file
     where = layout(data)
     original = json.loads(data[where.header_start : where.header_end])
     user_slot = next(i for i, s in enumerate(original["slots"]) if s["kind"] == "password")
-    counts = {"wrong_password": 0, "mac": 0, "unreadable": 0}
+    before = _slot_meaning(original, user_slot)
+    counts = {"wrong_password": 0, "slot": 0, "mac": 0, "unreadable": 0}
     for position in range(where.header_start, where.header_end):
         changed = bytearray(data)
         changed[position] ^= 0x01
@@ -198,9 +222,14 @@ def test_a_forged_checksum_still_fails_the_slot_or_the_header_mac(
             assert "kop onleesbaar" in error.message
             counts["unreadable"] += 1
             continue
-        if _slot_meaning(json.loads(raw_header), user_slot) != _slot_meaning(original, user_slot):
+        unwraps, opens = _slot_meaning(json.loads(raw_header), user_slot)
+        if unwraps != before[0]:
             assert_refused(error, WrongPasswordError, "wrong_password")
             counts["wrong_password"] += 1
+        elif opens != before[1]:
+            assert_refused(error, DamagedStoreError, "damaged")
+            assert "(sleutelvak klopt niet)" in error.message
+            counts["slot"] += 1
         else:
             assert_refused(error, DamagedStoreError, "damaged")
             assert "(kop gewijzigd)" in error.message

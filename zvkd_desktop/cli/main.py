@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "zvkd_desktop.cli.casework_commands",
     "zvkd_desktop.cli.report_command",
     "zvkd_desktop.cli.privacy_commands",
+    "zvkd_desktop.cli.user_commands",
     "zvkd_desktop.cli.backup_commands",
     "zvkd_desktop.cli.screenshots_command",
 ]

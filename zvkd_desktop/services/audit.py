@@ -14,12 +14,14 @@ few possibilities (a date of birth) cannot be tried. Entries written before seal
 their values directly; :func:`reseal_legacy` converts them once (see its docstring).
 
 ``audit_seal`` is created on first use until a migration adds it (see :data:`SEALS`).
+
+The hashing itself lives in ``zvkd_desktop.store.audit_chain``: the store checks the chain at
+every unlock and records its head in the authenticated header on every save, so the store layer
+needs the very same definition of an entry's hash. This module writes and erases entries with it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import secrets
 import uuid
@@ -42,14 +44,33 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from zvkd_desktop.store import audit_chain
+from zvkd_desktop.store.audit_chain import GENESIS, chain_head, commitment, entry_hash, verify_chain
 from zvkd_desktop.store.models import AuditEntry, SyncRow
 from zvkd_desktop.store.models.base import utcnow
 from zvkd_desktop.store.store import CurrentUser
 
-GENESIS = b"\0" * 32
+__all__ = [
+    "GENESIS",
+    "SEALS",
+    "chain_head",
+    "changes_of",
+    "commitment",
+    "entry_hash",
+    "erase_values",
+    "record",
+    "record_row",
+    "reseal_legacy",
+    "verify_chain",
+]
+
 _SKIP = {"id", "created_at", "updated_at", "revision", "device_id"}
-_SEALED = "sealed-v2"
-"""Marks a sealed entry's hashed body, so a sealed and a legacy body can never be confused."""
+_json_value = audit_chain.json_value
+_canonical = audit_chain.canonical
+_commitments = audit_chain.commitments
+_body = audit_chain.body
+_sealed = audit_chain.sealed
+_has_value = audit_chain.has_value
 
 SEALS = Table(
     "audit_seal",
@@ -65,53 +86,9 @@ it inside the transaction that first needs it (and a rolled-back transaction tak
 """
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, bytes):
-        return value.hex()
-    if hasattr(value, "value"):  # enums
-        return value.value
-    return value
-
-
-def _canonical(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=_json_value).encode(
-        "utf-8"
-    )
-
-
-def entry_hash(prev_hash: bytes, body: dict[str, Any]) -> bytes:
-    return hashlib.sha256(prev_hash + _canonical(body)).digest()
-
-
-def commitment(salt: bytes, field: str, value: Any) -> str:
-    """The hex commitment to one field's value under the entry's salt."""
-    return hashlib.sha256(salt + _canonical([field, value])).hexdigest()
-
-
-def _commitments(salt: bytes, changes: dict[str, Any]) -> dict[str, str]:
-    return {field: commitment(salt, field, value) for field, value in changes.items()}
-
-
-def _body(entry: AuditEntry, hashed_changes: Any) -> dict[str, Any]:
-    return {
-        "seq": entry.seq,
-        "id": str(entry.id),
-        "at": entry.at.isoformat(),
-        "user_id": str(entry.user_id) if entry.user_id else None,
-        "action": entry.action,
-        "table": entry.table_name,
-        "record_id": str(entry.record_id) if entry.record_id else None,
-        "case_id": str(entry.case_id) if entry.case_id else None,
-        "changes": hashed_changes,
-    }
-
-
-def _sealed(commitments: dict[str, str]) -> dict[str, Any]:
-    return {_SEALED: commitments}
+def _seals(session: Session, seqs: Iterable[int] | None = None) -> dict[int, tuple[Any, Any]]:
+    """seq → (salt, commitments) for the given entries (all when ``seqs`` is None)."""
+    return audit_chain.seals(session, seqs)
 
 
 def _seal_table(session: Session) -> None:
@@ -119,21 +96,6 @@ def _seal_table(session: Session) -> None:
     if not session.info.get("audit_seal_ready"):
         SEALS.create(session.connection(), checkfirst=True)
         session.info["audit_seal_ready"] = True
-
-
-def _seals(session: Session, seqs: Iterable[int] | None = None) -> dict[int, tuple[Any, Any]]:
-    """seq → (salt, commitments) for the given entries (all when ``seqs`` is None)."""
-    if not inspect(session.connection()).has_table(SEALS.name):
-        return {}
-    query = select(SEALS.c.seq, SEALS.c.salt, SEALS.c.commitments)
-    if seqs is not None:
-        wanted = list(seqs)
-        found: dict[int, tuple[Any, Any]] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = query.where(SEALS.c.seq.in_(wanted[start : start + 500]))
-            found.update((seq, (salt, done)) for seq, salt, done in session.execute(chunk))
-        return found
-    return {seq: (salt, done) for seq, salt, done in session.execute(query)}
 
 
 def changes_of(obj: SyncRow) -> dict[str, list[Any]]:
@@ -218,44 +180,7 @@ def record_row(
 
 def _hashed_changes(entry: AuditEntry, seal: tuple[Any, Any] | None) -> Any:
     """What the chain hashes for the entry's changes; ``False`` when they cannot be right."""
-    if entry.changes is None:
-        return None if seal is None else False
-    if seal is None:
-        return entry.changes  # written before sealing existed (see reseal_legacy)
-    salt, done = seal
-    if salt is not None:
-        return _sealed(_commitments(salt, entry.changes))
-    erased = isinstance(done, dict) and set(done) == set(entry.changes)
-    if not erased or any(_has_value(v) for v in entry.changes.values()):
-        return False
-    return _sealed(done)
-
-
-def _has_value(value: Any) -> bool:
-    return any(v is not None for v in value) if isinstance(value, list) else value is not None
-
-
-def verify_chain(session: Session) -> int | None:
-    """The seq of the first entry whose hash or link is wrong, or None when the chain is intact."""
-    seals = _seals(session)
-    prev = GENESIS
-    expected_seq = 1
-    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
-        if entry.seq != expected_seq or entry.prev_hash != prev:
-            return entry.seq
-        hashed = _hashed_changes(entry, seals.pop(entry.seq, None))
-        if hashed is False or entry.entry_hash != entry_hash(prev, _body(entry, hashed)):
-            return entry.seq
-        prev = entry.entry_hash
-        expected_seq += 1
-    if seals:  # a seal whose entry is gone: an entry was removed from the end
-        return min(seals)
-    return None
-
-
-def chain_head(session: Session) -> bytes:
-    last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    return last.entry_hash if last else GENESIS
+    return audit_chain.hashed_changes(entry.changes, seal)
 
 
 # -- erasure -------------------------------------------------------------------------------------

@@ -11,7 +11,13 @@ The database is encrypted under a per-save key, HKDF(data key, salt = a fresh ra
 header), as KDBX's master seed does, so a nonce can be the chunk index without ever repeating under
 one key. Each chunk's associated data binds the header hash, the chunk index and a last-chunk flag:
 chunks cannot be reordered, dropped, duplicated, truncated or moved to another file. The data key
-itself is wrapped once per key slot (see keys.py); changing a password rewraps one slot only.
+itself is sealed once per key slot (see keys.py); changing a password rewraps one slot only.
+
+Format 2 (this version) adds to the authenticated header the audit chain's head (``audit``: the
+hash and seq of the last audit entry, so an entry removed, edited or reordered is detected at
+unlock) and ``secrets``: keys that must outlive a data-key rotation (the pseudonym key), sealed
+under the data key. Its slots hold a key pair each (keys.py). Format-1 files still open and are
+written as format 2 on their next save.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from zvkd_desktop.errors import DamagedStoreError, NewerFormatError, NotAStoreError
 
 MAGIC = b"ZVKDSTOR"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CHUNK_SIZE = 1024 * 1024
 _PREFIX = struct.Struct(">8sHI")
 _CHUNK_LEN = struct.Struct(">I")
@@ -72,9 +78,12 @@ class Header:
     payload_length: int
     slots: list[dict[str, Any]]
     extra: dict[str, Any] = field(default_factory=dict)
+    audit: dict[str, Any] | None = None  # {"head": hex, "last_seq": n}; stores only
+    secrets: dict[str, Any] | None = None  # sealed under the data key (see storefile.py)
+    format_version: int = FORMAT_VERSION  # as read; a save always writes FORMAT_VERSION
 
     def to_bytes(self) -> bytes:
-        body = {
+        body: dict[str, Any] = {
             "store_id": self.store_id,
             "generation": self.generation,
             "seed": b64(self.seed),
@@ -84,10 +93,14 @@ class Header:
             "slots": self.slots,
             "extra": self.extra,
         }
+        if self.audit is not None:
+            body["audit"] = self.audit
+        if self.secrets is not None:
+            body["secrets"] = self.secrets
         return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
     @classmethod
-    def from_bytes(cls, raw: bytes) -> Header:
+    def from_bytes(cls, raw: bytes, format_version: int = FORMAT_VERSION) -> Header:
         try:
             body = json.loads(raw.decode("utf-8"))
             header = cls(
@@ -98,6 +111,9 @@ class Header:
                 payload_length=int(body["payload_length"]),
                 slots=list(body["slots"]),
                 extra=dict(body.get("extra") or {}),
+                audit=_optional_dict(body.get("audit")),
+                secrets=_optional_dict(body.get("secrets")),
+                format_version=format_version,
             )
             if int(body["chunk_size"]) != CHUNK_SIZE or len(header.seed) != 32:
                 raise ValueError("chunking")
@@ -107,6 +123,12 @@ class Header:
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise damaged("kop onleesbaar") from exc
         return header
+
+
+def _optional_dict(value: Any) -> dict[str, Any] | None:
+    if value is not None and not isinstance(value, dict):
+        raise TypeError("not an object")
+    return value
 
 
 @dataclass
@@ -127,6 +149,7 @@ def seal(payload: bytes, header: Header, data_key: bytes) -> bytearray:
     count = max(1, -(-len(payload) // CHUNK_SIZE))
     header.chunk_count = count
     header.payload_length = len(payload)
+    header.format_version = FORMAT_VERSION
     raw_header = header.to_bytes()
     region = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(raw_header)) + raw_header
     header_hash = hashlib.sha256(region).digest()
@@ -175,7 +198,7 @@ def parse(data: bytes | bytearray) -> ParsedFile:
     header_hash = bytes(data[end : end + 32])
     if not hmac.compare_digest(hashlib.sha256(region).digest(), header_hash):
         raise damaged("kop beschadigd")
-    header = Header.from_bytes(region[_PREFIX.size :])
+    header = Header.from_bytes(region[_PREFIX.size :], version)
     return ParsedFile(
         header, region, header_hash, bytes(data[end + 32 : end + 64]), _split(data, end + 64)
     )

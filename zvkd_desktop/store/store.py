@@ -4,6 +4,11 @@ Every committed transaction is persisted at once (``transaction()``): there is n
 forget. When persisting fails (disk full, folder gone), the change stays committed in memory,
 ``unsaved`` is set and the KnownError propagates; ``save()`` tries again. All database work goes
 through one re-entrant lock, so there is never more than one writer.
+
+Key changes (a user's slot, a new data key, a new recovery key) are made inside a transaction
+and saved with it; when the transaction fails they are undone with it. Every save records the
+audit chain's head in the authenticated header, and every open recomputes the chain and compares
+(audit_chain.py): an entry removed, edited or reordered is refused as tampering.
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ from zvkd_desktop.errors import (
     StoreError,
     WrongPasswordError,
 )
-from zvkd_desktop.store import migrations
+from zvkd_desktop.store import audit_chain, keys, migrations
 from zvkd_desktop.store.database import Database
+from zvkd_desktop.store.envelope import FORMAT_VERSION
 from zvkd_desktop.store.generations import GenerationMemory, device_id
 from zvkd_desktop.store.kdf import KdfParams
 from zvkd_desktop.store.lock import StoreLock
@@ -63,6 +69,7 @@ class Store:
         self.migrated_from = migrated_from
         self.unsaved = False
         self._mutex = threading.RLock()
+        self._session: Session | None = None  # the transaction under way, if any
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -92,10 +99,15 @@ class Store:
             device = device_id(state_folder)
             database = Database(None, device_id=device)
             migrations.upgrade(database.engine)
+            private, public = keys.new_key_pair()
+            slot_id = keys.new_slot_id()
             user = User(
+                id=uuid.uuid4(),
                 username=username.strip(),
                 display_name=display_name.strip() or username.strip(),
                 role=UserRole.COORDINATOR,
+                slot_id=slot_id,
+                public_key=public,
             )
             with database.session() as session:
                 session.add(user)
@@ -107,8 +119,12 @@ class Store:
                 database.serialize(),
                 password=password,
                 username=current.username,
+                user_id=current.id,
+                slot_id=slot_id,
+                private_key=private,
                 kdf=kdf,
                 memory=memory,
+                audit=audit_chain.head_of(database.connection).to_json(),
             )
         except BaseException:
             lock.release()
@@ -128,8 +144,16 @@ class Store:
         generation: int | None = None,
         read_only: bool = False,
         state_folder: Path | None = None,
+        audit_check: bool = True,
     ) -> Store:
-        """Unlock and load a store. With ``generation``, open that backup (saving goes to ``path``)."""
+        """Unlock and load a store. With ``generation``, open that backup (saving goes to ``path``).
+
+        A broken audit chain is refused (DamagedStoreError, code ``audit_tampered``); only a
+        read-only open may skip that check (``audit_check=False``), to investigate with
+        :meth:`audit_status` which entry breaks.
+        """
+        if not audit_check and not read_only:
+            raise ValueError("only a read-only open may skip the audit check")
         path = Path(path)
         if path.is_dir():
             raise NotAStoreError("Dit is een map, geen ZVKD-bestand.", code="not_a_store")
@@ -151,18 +175,21 @@ class Store:
                 memory=GenerationMemory(state_folder),
             )
             database = Database(payload, device_id=device_id(state_folder))
-            migrated_from = migrations.upgrade(database.engine)
+            try:
+                migrated_from = migrations.upgrade(database.engine)
+                if audit_check:
+                    with database.session() as session:
+                        audit_chain.refuse_broken(session, file.header.audit)
+                user = _find_user(database, file.slot)
+            except BaseException:
+                database.close()
+                raise
             migrated = migrated_from != migrations.head_revision()
-            user = _find_user(database, file.slot)
             store = cls(
                 file, database, lock, user, migrated_from=migrated_from if migrated else None
             )
             if not read_only:
-                if migrated:
-                    _keep_pre_migration_copy(path, migrated_from)
-                    store.save()
-                elif generation is None:
-                    _drop_pre_migration_copies(path)
+                store._bring_up_to_date(password, migrated, migrated_from, generation)
             return store
         except BaseException:
             if lock is not None:
@@ -188,6 +215,27 @@ class Store:
             code="no_good_backup",
         ) from last_error
 
+    def _bring_up_to_date(
+        self, password: str | None, migrated: bool, migrated_from: str | None,
+        generation: int | None,
+    ) -> None:
+        """Save at once what opening changed: a migrated schema, a format-1 file, a format-1
+        key slot of the opener (given a key pair now that the password is at hand)."""
+        old_format = self.file.header.format_version < FORMAT_VERSION
+        if migrated:
+            _keep_pre_migration_copy(self.path, migrated_from)
+        elif old_format:
+            _keep_pre_migration_copy(self.path, f"format{self.file.header.format_version}")
+        if password is not None and keys.is_legacy(self.file.slot):
+            with self.transaction() as session:
+                row = session.get(User, self.user.id)
+                assert row is not None
+                self.set_user_key(session, row, password)
+        elif migrated or old_format or self.file.keyring.upgraded:
+            self.save()
+        elif generation is None:
+            _drop_pre_migration_copies(self.path)
+
     def close(self) -> None:
         with self._mutex:
             self.db.close()
@@ -203,13 +251,17 @@ class Store:
         with self._mutex:
             self._require_writable()
             session = self.db.session()
+            keys_before = self.file.keyring.snapshot()
+            outer, self._session = self._session, session
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
+                self.file.keyring.restore(keys_before)  # key changes go with the transaction
                 raise
             finally:
+                self._session = outer
                 session.close()
             self.unsaved = True
             self.save()
@@ -228,14 +280,15 @@ class Store:
         with self._mutex:
             self._require_writable()
             self.unsaved = True  # until the new generation is confirmed on disk
-            self.file.save(self.db.serialize())
+            head = audit_chain.head_of(self.db.connection)
+            self.file.save(self.db.serialize(), audit=head.to_json())
             self.unsaved = False
 
     def _require_writable(self) -> None:
         if self._lock is None:
             raise StoreError("Dit bestand is alleen-lezen geopend.", code="read_only")
 
-    # -- passwords -------------------------------------------------------------------------
+    # -- passwords and keys ------------------------------------------------------------------
 
     def change_password(self, old: str, new: str) -> None:
         """Rewrap this user's key slot; the data key and the data stay as they are."""
@@ -244,18 +297,86 @@ class Store:
                 raise WrongPasswordError(
                     "Het huidige wachtwoord is onjuist.", code="wrong_password"
                 )
-            self.file.set_password_slot(self.user.username, new)
-            self.save()
+            own = self.file.slot
+            mine = self.file.slot_for(self.user.username)
+            if mine is not None and own["id"] == mine["id"] and not keys.is_legacy(own):
+                self.file.keyring.rewrap_own(new)
+                self.save()
+            else:  # opened with the recovery key, or a format-1 slot: a new key pair
+                self.set_user_password(self.user.username, new)
 
     def verify_password(self, password: str) -> bool:
         """Does ``password`` open this user's key slot? (the idle lock asks again)"""
         return self.file.verify_secret(password=password, username=self.user.username)
 
     def set_user_password(self, username: str, password: str) -> None:
-        """Add or reset another user's slot (coordinator work; the service checks the role)."""
-        with self._mutex:
-            self.file.set_password_slot(username, password)
-            self.save()
+        """Give a user a new key pair under ``password`` (recovery, and tests; the users service
+        does this for the coordinator with :meth:`set_user_key`, audited)."""
+        with self.transaction() as session:
+            user = session.scalars(
+                select(User).where(func.lower(User.username) == username.strip().lower())
+            ).first()
+            if user is None:
+                raise StoreError(f"Er is geen gebruiker '{username}'.", code="unknown_user")
+            self.set_user_key(session, user, password)
+
+    def set_user_key(self, session: Session, user: User, password: str) -> None:
+        """Give ``user`` a NEW key pair whose private key ``password`` wraps, with the current
+        data key sealed to it; their previous slot (if any) goes. Saved with the transaction."""
+        self._require_transaction(session)
+        slot, public = self.file.keyring.set_user(
+            user.id, user.username, password, slot_id=user.slot_id
+        )
+        user.slot_id = str(slot["id"])
+        user.public_key = public
+
+    def remove_user_key(self, session: Session, user: User) -> None:
+        """Remove the user's slot (their password no longer opens what is saved next). Only
+        :meth:`rotate_data_key` also keeps them out of copies of files saved from now on."""
+        self._require_transaction(session)
+        ring = self.file.keyring
+        slot = ring.slot_of_user(user.id) or ring.slot_for(user.username)
+        if slot is not None:
+            ring.remove(str(slot["id"]))
+        user.slot_id = None
+        user.public_key = None
+
+    def rotate_data_key(self, session: Session) -> None:
+        """A new random data key for the whole file, sealed to every active user's public key
+        and the recovery key; no password needed. Slots of users disabled (or gone) in the
+        database are dropped. The transaction's save re-encrypts everything under the new key,
+        so a removed user's old password — or slot, from a copied file — cannot open it."""
+        self._require_transaction(session)
+        session.flush()
+        active = session.execute(
+            select(User.id, User.username).where(
+                User.disabled_at.is_(None), User.deleted_at.is_(None)
+            )
+        ).all()
+        self.file.keyring.rotate({user_id: name for user_id, name in active})
+
+    def replace_recovery_key(self, session: Session) -> str:
+        """A new recovery key (shown once by the caller); the old one stops working with the
+        transaction's save."""
+        self._require_transaction(session)
+        return self.file.keyring.replace_recovery()
+
+    def key_slot_ids(self) -> set[str]:
+        """The ids of the user slots in the file (which users can unlock it)."""
+        return {
+            str(slot["id"]) for slot in self.file.keyring.slots if slot["kind"] == keys.PASSWORD
+        }
+
+    def _require_transaction(self, session: Session) -> None:
+        if session is not self._session:
+            raise RuntimeError("key changes belong inside this store's transaction()")
+
+    # -- the audit chain ---------------------------------------------------------------------
+
+    def audit_status(self) -> audit_chain.ChainStatus:
+        """The audit chain checked against the head the last saved header recorded."""
+        with self.read() as session:
+            return audit_chain.check(session, audit_chain.recorded_head(self.file.header.audit))
 
     # -- facts -----------------------------------------------------------------------------
 
@@ -305,6 +426,8 @@ def _find_user(database: Database, slot: dict[str, object]) -> CurrentUser:
             user = session.scalars(
                 select(User).where(User.role == UserRole.COORDINATOR, User.disabled_at.is_(None))
             ).first()
+        elif slot.get("user_id"):
+            user = session.get(User, uuid.UUID(str(slot["user_id"])))
         else:
             user = session.scalars(select(User).where(User.username == slot.get("label"))).first()
         if user is None or user.disabled_at is not None:

@@ -36,6 +36,7 @@ from zvkd_desktop.errors import (
 from zvkd_desktop.store import envelope, keys
 from zvkd_desktop.store.generations import GenerationMemory
 from zvkd_desktop.store.kdf import KdfParams, calibrate
+from zvkd_desktop.store.keyring import Keyring
 
 KEEP_BACKUPS = 5
 VERIFY_FAILED = "controle na het schrijven mislukt"
@@ -147,14 +148,13 @@ def _read_image(path: Path) -> bytes:
 
 
 class StoreFile:
-    """An unlocked store file: holds the data key and the current header."""
+    """An unlocked store file: its keys (in memory) and the header of the last generation."""
 
     def __init__(
         self,
         path: Path,
         header: envelope.Header,
-        data_key: bytes,
-        slot: dict[str, Any],
+        keyring: Keyring,
         memory: GenerationMemory,
         *,
         main_generation: int | None,
@@ -162,12 +162,20 @@ class StoreFile:
     ) -> None:
         self.path = path
         self.header = header
-        self.slot = slot
-        self._data_key = data_key
+        self.keyring = keyring
         self.memory = memory
         self.ops = ops or FileOps()
         self._main_generation = main_generation
         self.opened_from_backup: int | None = None
+
+    @property
+    def slot(self) -> dict[str, Any]:
+        """The key slot this file was unlocked with (or has since been given)."""
+        return self.keyring.own_slot
+
+    @property
+    def _data_key(self) -> bytes:
+        return self.keyring.data_key
 
     @property
     def generation(self) -> int:
@@ -187,54 +195,38 @@ class StoreFile:
         *,
         password: str,
         username: str,
+        user_id: uuid.UUID | None = None,
+        slot_id: str | None = None,
+        private_key: bytes | None = None,
         kdf: KdfParams | None = None,
         memory: GenerationMemory | None = None,
         ops: FileOps | None = None,
+        audit: dict[str, Any] | None = None,
     ) -> tuple[StoreFile, str]:
-        """Create a new store file; returns it and the recovery code (shown once)."""
+        """Create a new store file; returns it and the recovery code (shown once).
+
+        The first user's key pair may be made by the caller (``private_key``), so the user row in
+        ``payload`` can already name its slot and public key.
+        """
         if path.exists():
             raise StoreError(
                 "Er bestaat al een bestand met deze naam. Kies een andere naam of map.",
                 code="exists",
             )
         path.parent.mkdir(parents=True, exist_ok=True)
-        kdf = kdf or calibrate()
-        data_key = keys.new_data_key()
         store_id = str(uuid.uuid4())
-        recovery_code = keys.new_recovery_code()
-        slots = [
-            keys.make_slot(
-                data_key,
-                password,
-                kind=keys.PASSWORD,
-                slot_id=f"user-{uuid.uuid4().hex[:12]}",
-                label=username,
-                store_id=store_id,
-                kdf=kdf,
-            ),
-            keys.make_slot(
-                data_key,
-                recovery_code,
-                kind=keys.RECOVERY,
-                slot_id="recovery",
-                label="herstelsleutel",
-                store_id=store_id,
-                kdf=kdf,
-            ),
-        ]
-        header = envelope.Header(
-            store_id, 0, b"\0" * 32, 0, 0, slots, {"created_with": __version__}
+        keyring, recovery_code = Keyring.create(
+            store_id,
+            password=password,
+            username=username,
+            user_id=user_id,
+            slot_id=slot_id or keys.new_slot_id(),
+            private=private_key,
+            kdf=kdf or calibrate(),
         )
-        store = cls(
-            path,
-            header,
-            data_key,
-            slots[0],
-            memory or GenerationMemory(),
-            main_generation=None,
-            ops=ops,
-        )
-        store.save(payload)
+        header = envelope.Header(store_id, 0, b"\0" * 32, 0, 0, [], {"created_with": __version__})
+        store = cls(path, header, keyring, memory or GenerationMemory(), main_generation=None, ops=ops)
+        store.save(payload, audit=audit)
         return store, recovery_code
 
     @classmethod
@@ -254,11 +246,12 @@ class StoreFile:
         memory = memory or GenerationMemory()
         source = path if generation is None else backup_path(path, generation)
         parsed = envelope.parse(_read_image(source))
-        data_key, slot = keys.unlock(
+        unlocked = keys.open_slot(
             parsed.header, password=password, recovery_code=recovery_code, username=username
         )
-        payload = envelope.open_payload(parsed, data_key)
+        payload = envelope.open_payload(parsed, unlocked.data_key)  # authenticates the header
         header = parsed.header
+        keyring = Keyring.opened(header, unlocked, recovery_code)
         seen = memory.seen(header.store_id)
         if generation is None and header.generation < seen and not allow_rollback:
             raise RollbackError(
@@ -269,7 +262,7 @@ class StoreFile:
                 code="rollback",
             )
         main_generation = header.generation if generation is None else None
-        store = cls(path, header, data_key, slot, memory, main_generation=main_generation, ops=ops)
+        store = cls(path, header, keyring, memory, main_generation=main_generation, ops=ops)
         store.opened_from_backup = generation
         if generation is None:
             memory.remember(header.store_id, header.generation)
@@ -285,54 +278,34 @@ class StoreFile:
                 continue
         return None
 
-    # -- key slots -------------------------------------------------------------------------
+    # -- key slots (in memory until the next save) --------------------------------------------
 
     def slot_for(self, username: str) -> dict[str, Any] | None:
-        for slot in self.header.slots:
-            if slot["kind"] == keys.PASSWORD and slot["label"].casefold() == username.casefold():
-                return slot
-        return None
-
-    def set_password_slot(self, username: str, password: str, kdf: KdfParams | None = None) -> None:
-        """Add or rewrap the user's slot. The data key is unchanged; the next save persists it."""
-        old = self.slot_for(username)
-        kdf = kdf or (
-            KdfParams.from_json(old["kdf"]) if old else KdfParams.from_json(self.slot["kdf"])
-        )
-        slot_id = old["id"] if old else f"user-{uuid.uuid4().hex[:12]}"
-        new = keys.make_slot(
-            self._data_key,
-            password,
-            kind=keys.PASSWORD,
-            slot_id=slot_id,
-            label=username,
-            store_id=self.store_id,
-            kdf=kdf,
-        )
-        self.header.slots = [s for s in self.header.slots if s["id"] != slot_id] + [new]
-        if self.slot["id"] == slot_id:
-            self.slot = new
+        return self.keyring.slot_for(username)
 
     def remove_password_slot(self, username: str) -> None:
+        """Drop the user's slot. Their password then no longer opens what is saved next, but the
+        data key is unchanged: see Keyring.rotate for locking them out of copies too."""
         slot = self.slot_for(username)
-        if slot is None:
-            return
-        if slot["id"] == self.slot["id"]:
-            raise StoreError("U kunt uw eigen toegang niet verwijderen.", code="own_slot")
-        self.header.slots = [s for s in self.header.slots if s["id"] != slot["id"]]
+        if slot is not None:
+            self.keyring.remove(str(slot["id"]))
 
     def verify_secret(self, *, password: str, username: str) -> bool:
-        slot = self.slot_for(username)
-        return slot is not None and keys.unwrap(slot, password, self.store_id) == self._data_key
+        return self.keyring.verify(username, password)
 
     def pseudonym_key(self) -> bytes:
-        """A key for keyed pseudonyms (HMAC), derived from the data key: it never leaves memory."""
-        return envelope.hkdf(self._data_key, b"zvkd pseudonym key")
+        """The key for keyed pseudonyms (HMAC). It lives only inside the encrypted header and
+        in memory, and stays the same when the data key is rotated."""
+        return self.keyring.pseudonym_key
 
     # -- saving ----------------------------------------------------------------------------
 
-    def save(self, payload: bytes) -> None:
-        """Write ``payload`` as the next generation; see the module docstring for the steps."""
+    def save(self, payload: bytes, *, audit: dict[str, Any] | None = None) -> None:
+        """Write ``payload`` as the next generation; see the module docstring for the steps.
+
+        ``audit`` (the audit chain's head, from the store) goes into the authenticated header.
+        """
+        keyring = self.keyring
         ops = self.ops
         folder = self.path.parent
         generation = (
@@ -345,10 +318,12 @@ class StoreFile:
             os.urandom(32),
             0,
             0,
-            self.header.slots,
+            list(keyring.slots),
             {**self.header.extra, "saved_with": __version__},
+            audit=audit,
+            secrets=keyring.header_secrets(),
         )
-        image = envelope.seal(payload, header, self._data_key)
+        image = envelope.seal(payload, header, keyring.data_key)
         tmp = folder / f".{self.path.name}.{uuid.uuid4().hex[:8]}.tmp"
         try:
             if ops.free_space(folder) < 2 * len(image):
@@ -364,7 +339,7 @@ class StoreFile:
                     pass  # the write's own error is the one to report
                 raise
             ops.close(fd)
-            self._verify_written(tmp, image)
+            self._verify_written(tmp, image, keyring.data_key)
             self._keep_previous()
             ops.replace(tmp, self.path)
         except OSError as exc:
@@ -402,7 +377,7 @@ class StoreFile:
                     raise OSError(errno.EIO, "short write")
                 offset += written
 
-    def _verify_written(self, tmp: Path, image: bytearray) -> None:
+    def _verify_written(self, tmp: Path, image: bytearray, data_key: bytes) -> None:
         """Read the temp file back: it must equal the image, and every tag must authenticate.
 
         The comparison proves the disk returned what was sealed; the tags prove the sealed image
@@ -411,7 +386,7 @@ class StoreFile:
         written = self.ops.read(tmp)
         if written != image:
             raise SaveFailedError(SAVE_FAILED.format(detail=VERIFY_FAILED), code="save_failed")
-        envelope.verify_tags(envelope.parse(written), self._data_key)
+        envelope.verify_tags(envelope.parse(written), data_key)
 
     def _keep_previous(self) -> None:
         ops = self.ops
