@@ -32,6 +32,7 @@ from zvkd_desktop.services.cases import (
     closure_preview,
     closure_status_of,
     reopen_case,
+    undo_close_case,
 )
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.settings import set_setting
@@ -360,3 +361,22 @@ def test_a_case_cannot_be_reopened_once_the_youth_was_registered_again(
         lambda: reopen_case(ctx, case_id, reopened_on=dt.date(2023, 11, 2), reason="x")
     )
     assert refused.code == "youth_registered_again"
+
+
+def test_undoing_a_closure_lets_the_case_run_on_without_a_reopening(
+    ctx: ServiceContext, case_id: uuid.UUID
+) -> None:
+    close_case(ctx, case_id, closed_on=ELIGIBLE, reason=POLICE_FREE)
+    undo_close_case(ctx, case_id)
+    case = get_case(ctx, case_id)
+    assert case.closed_on is None and case.closure_reason is None
+    assert case.reopenings == ()  # the figures never see it
+    assert _refusal(lambda: undo_close_case(ctx, case_id)).code == "case_not_closed"
+
+
+def test_a_closure_cannot_be_undone_once_the_youth_was_registered_again(
+    ctx: ServiceContext, partners: Partners, case_id: uuid.UUID
+) -> None:
+    close_case(ctx, case_id, closed_on=ELIGIBLE, reason=POLICE_FREE)
+    register(ctx, partners, youth_of(ctx.store, case_id), dt.date(2023, 11, 1))
+    assert _refusal(lambda: undo_close_case(ctx, case_id)).code == "youth_registered_again"

@@ -570,7 +570,7 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     skip = {"updated_at", "device_id", "pseudonym"}
     result = {}
     for table in Base.metadata.sorted_tables:
-        if table.name in ("audit_entry", "app_user"):
+        if table.name in ("audit_entry", "audit_seal", "app_user"):
             continue
         columns = ", ".join(c.name for c in table.columns if c.name not in skip)
         result[table.name] = sql(store, f"SELECT {columns} FROM {table.name} ORDER BY id")

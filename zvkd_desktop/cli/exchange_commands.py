@@ -4,6 +4,9 @@ A plaintext export is personal data leaving the encrypted store, so ``export`` s
 and asks for confirmation (``--yes`` skips the question, for scripts), and offers ``--encrypt``.
 ``import`` checks the whole file first; a refused file prints every problem, one per line, and
 leaves the store unchanged (exit code 2, like every KnownError).
+
+Only a coordinator exports, and every export is recorded in the audit log before the file is
+written (``exchange.write_export``); so ``export`` opens the store for writing too.
 """
 
 from __future__ import annotations
@@ -85,7 +88,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             "Het exportbestand mag niet het opslagbestand zelf zijn. Kies een andere naam.",
             code="export_over_store",
         )
-    store = open_store(args, read_only=True)
+    store = open_store(args)
     try:
         password: str | None = None
         if args.encrypt:

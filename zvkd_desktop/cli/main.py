@@ -11,8 +11,8 @@ import argparse
 import importlib
 import json
 import sys
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 
 from zvkd_desktop import __version__
 from zvkd_desktop.errors import KnownError
@@ -21,8 +21,8 @@ COMMAND_MODULES = [
     "zvkd_desktop.cli.store_commands",
     "zvkd_desktop.cli.demo_command",
     "zvkd_desktop.cli.exchange_commands",
-    "zvkd_desktop.cli.casework_commands",
     "zvkd_desktop.cli.report_command",
+    "zvkd_desktop.cli.casework_commands",
     "zvkd_desktop.cli.privacy_commands",
     "zvkd_desktop.cli.user_commands",
     "zvkd_desktop.cli.backup_commands",

@@ -3,8 +3,11 @@
     zvkd report --store pad.zvkd --year 2023 --json
     zvkd report --store pad.zvkd --year 2023 --pdf jaaroverzicht-2023.pdf --xlsx jaaroverzicht-2023.xlsx
 
-The JSON keys are documented in resources/yearly-report-json.md and kept stable. The store is
-opened read-only, so the command also works while the program has the store open.
+The JSON keys are documented in resources/yearly-report-json.md and kept stable. Every summary
+made is recorded in the audit log (who, which year, which formats), before anything is printed or
+written; so the store is opened for writing, and while the program has it open the command says
+so and stops. The summary covers the cases the user may see (``--user``): a coach's holds only
+their own cases.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from zvkd_desktop.reports.yearly.json_report import dumps
 from zvkd_desktop.reports.yearly.queries import load_facts
 from zvkd_desktop.reports.yearly.report import build_report, default_year
 from zvkd_desktop.reports.yearly.tables import display
-from zvkd_desktop.services.context import system_today
+from zvkd_desktop.services.access_log import record_report
+from zvkd_desktop.services.context import ServiceContext, system_today
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,15 +66,17 @@ def _read_text(path: Path | None) -> str | None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     today = args.today or system_today()
-    store = open_store(args, read_only=True)
+    groups = parse_groups(args.groups) if args.groups else None
+    intro = _read_text(args.text_file)
+    store = open_store(args)
     try:
         facts = load_facts(store)
+        year = args.year if args.year is not None else default_year(facts.years, today)
+        record_report(ServiceContext(store, today=lambda: today), year, formats=_formats(args))
     finally:
         store.close()
-    year = args.year if args.year is not None else default_year(facts.years, today)
-    groups = parse_groups(args.groups) if args.groups else None
     report = build_report(facts, year, today, groups)
-    document = make_document(report, protected=args.protect, intro=_read_text(args.text_file))
+    document = make_document(report, protected=args.protect, intro=intro)
     if args.xlsx is not None:
         from zvkd_desktop.reports.yearly.export_tables import write_xlsx
 
@@ -89,6 +95,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif not any((args.pdf, args.xlsx, args.csv)):
         print(_as_text(document, format_groups(report.groups)))
     return 0
+
+
+def _formats(args: argparse.Namespace) -> list[str]:
+    """What the summary is made as, for the audit entry."""
+    written = [name for name in ("pdf", "xlsx", "csv") if getattr(args, name) is not None]
+    shown = ["json"] if args.json else ([] if written else ["text"])
+    return written + shown
 
 
 def _as_text(document: ReportDocument, groups: str) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from zvkd_desktop.domain.vocabulary import Category, ClosureReason
+from zvkd_desktop.services.access import case_filter, require_case
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.validation import live_row
 from zvkd_desktop.store.models import (
@@ -112,7 +113,10 @@ def _name(first: str | None, last: str | None, erased: dt.datetime | None) -> st
 
 
 def get_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseDetail:
+    """One case as its file shows it; refused for a case the user may not see. Opening the
+    file in the GUI is recorded with ``access_log.record_view`` (this read records nothing)."""
     with ctx.store.read() as session:
+        require_case(session, ctx.user, case_id)
         c = live_row(session, Case, case_id, "de casus")
         periods = session.scalars(
             select(CategoryPeriod)
@@ -179,7 +183,8 @@ def get_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseDetail:
 def list_cases(
     ctx: ServiceContext, *, running_only: bool = True, youth_id: uuid.UUID | None = None
 ) -> list[CaseRow]:
-    """Cases with youth and coach names in one query, newest admission first."""
+    """Cases with youth and coach names in one query, newest admission first; only the cases
+    the user may see (the access rule is part of the query)."""
     coach = aliased(Professional)
     query = (
         select(
@@ -204,6 +209,9 @@ def list_cases(
         query = query.where(Case.closed_on.is_(None))
     if youth_id is not None:
         query = query.where(Case.youth_id == youth_id)
+    visible = case_filter(ctx.user)
+    if visible is not None:
+        query = query.where(visible)
     with ctx.store.read() as session:
         return [
             CaseRow(

@@ -3,6 +3,10 @@
 "Running" means what ``partners.deactivate_professional`` counts (not closed, not removed), so a
 coach shown with 0 cases is exactly a coach who may be set to inactive. Two grouped queries, no
 per-coach or per-case query, whatever the size of the store.
+
+Counts follow the access rule: a coordinator or process director sees every coach's load; a
+coach (or partner) sees only the cases they may see, so a coach sees their own load and, for a
+case they handed over, its new coach — never the rest of another coach's caseload.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from zvkd_desktop.domain.vocabulary import Category, ProfessionalRole
+from zvkd_desktop.services.access import case_filter
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.store.models import Case, CoachAssignment, Organisation, Professional, Youth
 
@@ -49,11 +54,15 @@ def _running() -> list[object]:
 def caseload_per_coach(ctx: ServiceContext, *, include_inactive: bool = False) -> list[CoachLoad]:
     """Every active coach (also those without cases), by name; inactive ones on request, and
     always when they still have running cases (so no case is ever out of sight)."""
+    visible = case_filter(ctx.user)
+    conditions = [*_running(), Case.coach_id.is_not(None)]
+    if visible is not None:
+        conditions.append(visible)
     with ctx.store.read() as session:
         counts: dict[uuid.UUID, dict[Category, int]] = {}
         for coach_id, category, number in session.execute(
             select(Case.coach_id, Case.category, func.count(Case.id))
-            .where(*_running(), Case.coach_id.is_not(None))
+            .where(*conditions)
             .group_by(Case.coach_id, Case.category)
         ):
             counts.setdefault(coach_id, {})[category] = number
@@ -68,6 +77,8 @@ def caseload_per_coach(ctx: ServiceContext, *, include_inactive: bool = False) -
         by_category = counts.get(coach_id, {})
         if not active and not include_inactive and not by_category:
             continue
+        if visible is not None and not by_category and coach_id != ctx.user.professional_id:
+            continue  # another coach's load is not this user's to see
         loads.append(
             CoachLoad(coach_id, name, organisation, active, sum(by_category.values()), by_category)
         )
@@ -75,7 +86,7 @@ def caseload_per_coach(ctx: ServiceContext, *, include_inactive: bool = False) -
 
 
 def cases_of_coach(ctx: ServiceContext, coach_id: uuid.UUID) -> list[CoachCaseRow]:
-    """The running cases this coach coaches now, by youth name."""
+    """The running cases this coach coaches now, by youth name (those the user may see)."""
     since = (
         select(CoachAssignment.case_id, func.max(CoachAssignment.from_date).label("from_date"))
         .where(
@@ -86,6 +97,10 @@ def cases_of_coach(ctx: ServiceContext, coach_id: uuid.UUID) -> list[CoachCaseRo
         .group_by(CoachAssignment.case_id)
         .subquery()
     )
+    conditions = [*_running(), Case.coach_id == coach_id]
+    visible = case_filter(ctx.user)
+    if visible is not None:
+        conditions.append(visible)
     with ctx.store.read() as session:
         rows = session.execute(
             select(
@@ -101,7 +116,7 @@ def cases_of_coach(ctx: ServiceContext, coach_id: uuid.UUID) -> list[CoachCaseRo
             )
             .join(Youth, Youth.id == Case.youth_id)
             .outerjoin(since, since.c.case_id == Case.id)
-            .where(*_running(), Case.coach_id == coach_id)
+            .where(*conditions)
             .order_by(func.lower(Youth.last_name), func.lower(Youth.first_name))
         ).all()
     return [

@@ -10,6 +10,9 @@ Closure follows the closure rule in domain.closure_rule: closing with a police-f
 refused before the eligible date E, other reasons are allowed on any day of the case. Closure is
 always a person's decision; :func:`closure_preview` only proposes. A reopened case records the
 closure it undid (``Reopening``) and is counted apart from re-registrations.
+
+Access: every change needs a role that may write and a case the user may see (a coach: their
+own); changing the coach or the process director is for a coordinator or process director.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from zvkd_desktop.domain.closure_rule import (
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import Category, ClosureReason, ProfessionalRole
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import MANAGERS, require_case, require_case_write, require_role
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.partners import require_professional
@@ -58,6 +62,7 @@ __all__ = [
     "set_review_cadence",
     "set_street_strength",
     "undo_category_change",
+    "undo_close_case",
     "undo_coach_change",
 ]
 
@@ -114,6 +119,7 @@ def change_category(
     note = clean_text(note, field="category_note", label="de toelichting")
     not_in_future(from_date, ctx.today(), label="de ingangsdatum", code="date_in_future")
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = _running(session, case_id)
         _not_before_admission(case, from_date, "de ingangsdatum", "category_before_admission")
         periods = _live(case.category_periods)
@@ -141,6 +147,7 @@ def change_category(
 def undo_category_change(ctx: ServiceContext, case_id: uuid.UUID) -> None:
     """Remove the latest category move (the inverse of :func:`change_category`)."""
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = _running(session, case_id)
         periods = _live(case.category_periods)
         if len(periods) < 2:
@@ -163,6 +170,8 @@ def change_coach(
     """A new coach from ``from_date``; the previous coach's period ends the day before."""
     not_in_future(from_date, ctx.today(), label="de ingangsdatum", code="date_in_future")
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
+        require_case_write(session, ctx.user, case_id)
         case = _running(session, case_id)
         _not_before_admission(case, from_date, "de ingangsdatum", "coach_before_admission")
         if coach_id == case.coach_id:
@@ -192,6 +201,8 @@ def change_coach(
 def undo_coach_change(ctx: ServiceContext, case_id: uuid.UUID) -> None:
     """Remove the latest coach change and reopen the previous coach's period."""
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
+        require_case_write(session, ctx.user, case_id)
         case = _running(session, case_id)
         assignments = _live(case.coach_assignments)
         if len(assignments) < 2:
@@ -213,6 +224,8 @@ def set_process_director(
 ) -> None:
     """Set (or, with ``None``, clear) the case's process director."""
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
+        require_case_write(session, ctx.user, case_id)
         case = _running(session, case_id)
         if director_id is not None and director_id != case.process_director_id:
             require_professional(session, director_id, ProfessionalRole.PROCESS_DIRECTOR)
@@ -223,6 +236,7 @@ def set_process_director(
 def set_street_strength(ctx: ServiceContext, case_id: uuid.UUID, flag: bool) -> None:
     """Whether the case takes part in the Straatkracht pilot."""
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = _running(session, case_id)
         case.street_strength = bool(flag)
         _update(session, ctx, case)
@@ -232,6 +246,7 @@ def set_reoffence_advice(ctx: ServiceContext, case_id: uuid.UUID, text: str | No
     """What the core team finds fitting if the youth reoffends (blank clears it)."""
     advice = clean_text(text, field="reoffence_advice", label="het advies bij recidive")
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = _running(session, case_id)
         case.reoffence_advice = advice
         _update(session, ctx, case)
@@ -241,6 +256,7 @@ def set_review_cadence(ctx: ServiceContext, case_id: uuid.UUID, weeks: int) -> N
     """This case's own cadence (same range as the setting); the next review date stays."""
     weeks = checked_setting("review_cadence_weeks", weeks)
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = _running(session, case_id)
         case.review_cadence_weeks = weeks
         _update(session, ctx, case)
@@ -248,6 +264,7 @@ def set_review_cadence(ctx: ServiceContext, case_id: uuid.UUID, weeks: int) -> N
 
 def set_next_review(ctx: ServiceContext, case_id: uuid.UUID, on: dt.date) -> None:
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = _running(session, case_id)
         _not_before_admission(case, on, "de volgende bespreking", "review_before_admission")
         case.next_review_on = on
@@ -274,6 +291,7 @@ def _status(session: Session, case: Case, on: dt.date) -> ClosureStatus:
 
 def closure_status_of(ctx: ServiceContext, case_id: uuid.UUID, on: dt.date) -> ClosureStatus:
     with ctx.store.read() as session:
+        require_case(session, ctx.user, case_id)
         return _status(session, live_row(session, Case, case_id, "de casus"), on)
 
 
@@ -282,6 +300,7 @@ def closure_preview(
 ) -> tuple[ClosureStatus, list[ClosureReason]]:
     """For the close dialog: R and E on ``on``, and the reasons the rule allows on that day."""
     with ctx.store.read() as session:
+        require_case(session, ctx.user, case_id)
         case = live_row(session, Case, case_id, "de casus")
         status = _status(session, case, on)
     allowed = []
@@ -356,6 +375,7 @@ def close_case(
     )
     not_in_future(closed_on, today, label="de afsluitdatum", code="closure_in_future")
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = live_row(session, Case, case_id, "de casus")
         if case.closed_on is not None:
             raise ValidationError(
@@ -404,6 +424,7 @@ def reopen_case(
     reason_text = require_text(reason, field="reopen_reason", label="de reden van heropenen")
     not_in_future(reopened_on, ctx.today(), label="de datum van heropenen", code="date_in_future")
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = live_row(session, Case, case_id, "de casus")
         if case.closed_on is None or case.closure_reason is None:
             raise ValidationError("Deze casus is niet afgesloten.", code="case_not_closed")
@@ -414,23 +435,7 @@ def reopen_case(
                 f"{format_nl(case.closed_on)}.",
                 code="reopen_before_closure",
             )
-        later = session.scalar(
-            select(Registration.registered_on).where(
-                Registration.deleted_at.is_(None),
-                or_(
-                    Registration.previous_case_id == case.id,
-                    (Registration.youth_id == case.youth_id)
-                    & (Registration.registered_on >= case.closed_on)
-                    & (Registration.id != case.registration_id),
-                ),
-            )
-        )
-        if later is not None:
-            raise ValidationError(
-                f"De jongere is na de afsluiting opnieuw aangemeld ({format_nl(later)}). Werk "
-                "verder vanuit die nieuwe aanmelding in plaats van deze casus te heropenen.",
-                code="youth_registered_again",
-            )
+        _refuse_registered_again(session, case)
         reopening = Reopening(
             id=uuid.uuid4(),
             case_id=case.id,
@@ -451,3 +456,48 @@ def reopen_case(
         case.handover_note = None
         record_row(session, ctx.user, "reopen", case, case_id=case.id)
         return reopening.id
+
+
+def _refuse_registered_again(session: Session, case: Case) -> None:
+    assert case.closed_on is not None
+    later = session.scalar(
+        select(Registration.registered_on).where(
+            Registration.deleted_at.is_(None),
+            or_(
+                Registration.previous_case_id == case.id,
+                (Registration.youth_id == case.youth_id)
+                & (Registration.registered_on >= case.closed_on)
+                & (Registration.id != case.registration_id),
+            ),
+        )
+    )
+    if later is not None:
+        raise ValidationError(
+            f"De jongere is na de afsluiting opnieuw aangemeld ({format_nl(later)}). Werk "
+            "verder vanuit die nieuwe aanmelding in plaats van deze casus te heropenen.",
+            code="youth_registered_again",
+        )
+
+
+def undo_close_case(ctx: ServiceContext, case_id: uuid.UUID) -> None:
+    """The inverse of :func:`close_case` for the undo stack: the closure never happened.
+
+    Unlike a reopening this leaves no trace in the figures (the case simply runs on), so it is
+    only allowed while nothing has happened since: the youth not registered again, not erased.
+    The audit log keeps both the closure and its undoing.
+    """
+    with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
+        case = live_row(session, Case, case_id, "de casus")
+        if case.closed_on is None:
+            raise ValidationError("Deze casus is niet afgesloten.", code="case_not_closed")
+        _refuse_erased_youth(session, case.youth_id)
+        _refuse_registered_again(session, case)
+        case.closed_on = None
+        case.closure_reason = None
+        case.closure_reason_text = None
+        case.relocation_municipality = None
+        case.relocation_informed_on = None
+        case.transferred = None
+        case.handover_note = None
+        record_row(session, ctx.user, "undo_close", case, case_id=case.id)

@@ -6,6 +6,9 @@ case it happened during is derived from the date (never typed in), so it cannot 
 case's admission and closure dates. A coach contact belongs to one case and must fall within it.
 
 Removing is a tombstone; ``restore_*`` is its inverse, so the GUI can undo either way.
+
+Access: police contacts follow the youth (``require_youth``), coach contacts their case
+(``require_case``); every change also needs a role that may write.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ from sqlalchemy.orm import Session
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import CoachContactKind, PoliceContactKind
 from zvkd_desktop.errors import NotFoundError, ValidationError
+from zvkd_desktop.services.access import (
+    require_case,
+    require_case_write,
+    require_youth,
+    require_youth_write,
+)
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.validation import clean_text, live_row, not_in_future
@@ -127,6 +136,7 @@ def add_police_contact(
 ) -> uuid.UUID:
     """Record a police contact; refused when dated in the future or before the youth's birth."""
     with ctx.store.transaction() as session:
+        require_youth_write(session, ctx.user, youth_id)
         youth = live_row(session, Youth, youth_id, "de jongere")
         contact_kind = _kind(PoliceContactKind, kind)
         _check_police_date(youth, contact_on, ctx.today())
@@ -156,6 +166,7 @@ def update_police_contact(
     """Replace a contact's fields (the edit form sends them all); the case follows the date."""
     with ctx.store.transaction() as session:
         contact = live_row(session, PoliceContact, contact_id, "het politiecontact")
+        require_youth_write(session, ctx.user, contact.youth_id)
         youth = live_row(session, Youth, contact.youth_id, "de jongere")
         contact_kind = _kind(PoliceContactKind, kind)
         _check_police_date(youth, contact_on, ctx.today())
@@ -170,6 +181,7 @@ def update_police_contact(
 def remove_police_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> None:
     with ctx.store.transaction() as session:
         contact = live_row(session, PoliceContact, contact_id, "het politiecontact")
+        require_youth_write(session, ctx.user, contact.youth_id)
         contact.tombstone()
         record_row(session, ctx.user, "delete", contact, case_id=contact.case_id)
 
@@ -178,6 +190,7 @@ def restore_police_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> None:
     """Undo a removal (the inverse of :func:`remove_police_contact`)."""
     with ctx.store.transaction() as session:
         contact = _removed_row(session, PoliceContact, contact_id, "het politiecontact")
+        require_youth_write(session, ctx.user, contact.youth_id)
         youth = live_row(session, Youth, contact.youth_id, "de jongere")
         _check_police_date(youth, contact.contact_on, ctx.today())
         contact.deleted_at = None
@@ -188,6 +201,7 @@ def restore_police_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> None:
 def police_contacts(ctx: ServiceContext, youth_id: uuid.UUID) -> list[PoliceContactView]:
     """The youth's police timeline, newest first."""
     with ctx.store.read() as session:
+        require_youth(session, ctx.user, youth_id)
         live_row(session, Youth, youth_id, "de jongere")
         rows = session.execute(
             select(
@@ -256,6 +270,7 @@ def add_coach_contact(
 ) -> uuid.UUID:
     """Record a contact moment; without ``coach_id`` it is the case's coach on that day."""
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = live_row(session, Case, case_id, "de casus")
         contact_kind = _kind(CoachContactKind, kind)
         _check_coach_date(case, contact_on, ctx.today())
@@ -289,6 +304,7 @@ def update_coach_contact(
     """Replace a contact's fields; without ``coach_id`` the recorded coach stays."""
     with ctx.store.transaction() as session:
         contact = live_row(session, CoachContact, contact_id, "het contactmoment")
+        require_case_write(session, ctx.user, contact.case_id)
         case = live_row(session, Case, contact.case_id, "de casus")
         contact_kind = _kind(CoachContactKind, kind)
         _check_coach_date(case, contact_on, ctx.today())
@@ -303,6 +319,7 @@ def update_coach_contact(
 def remove_coach_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> None:
     with ctx.store.transaction() as session:
         contact = live_row(session, CoachContact, contact_id, "het contactmoment")
+        require_case_write(session, ctx.user, contact.case_id)
         contact.tombstone()
         record_row(session, ctx.user, "delete", contact, case_id=contact.case_id)
 
@@ -311,6 +328,7 @@ def restore_coach_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> None:
     """Undo a removal (the inverse of :func:`remove_coach_contact`)."""
     with ctx.store.transaction() as session:
         contact = _removed_row(session, CoachContact, contact_id, "het contactmoment")
+        require_case_write(session, ctx.user, contact.case_id)
         case = live_row(session, Case, contact.case_id, "de casus")
         _check_coach_date(case, contact.contact_on, ctx.today())
         contact.deleted_at = None
@@ -320,6 +338,7 @@ def restore_coach_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> None:
 def coach_contacts(ctx: ServiceContext, case_id: uuid.UUID) -> list[CoachContactView]:
     """The case's contact moments, newest first, with the coach's name."""
     with ctx.store.read() as session:
+        require_case(session, ctx.user, case_id)
         live_row(session, Case, case_id, "de casus")
         rows = session.execute(
             select(

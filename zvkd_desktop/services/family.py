@@ -3,6 +3,10 @@
 Siblings can be registered too; linking them puts both in one household. A youth belongs to one
 household only, so linking a sibling of a sibling joins the whole family (households merge), and
 a household left with a single member dissolves.
+
+Access: a change needs a role that may write and a youth the user may see (for a link: both).
+A youth's siblings are listed only when the user may see them too: that a brother or sister is
+in the PAD is itself their personal data.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import require_youth_write, youth_ids_filter
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.validation import UNSET, Unset, clean_phone, clean_text, live_row
 from zvkd_desktop.store.models import Guardian, Household, Youth
+from zvkd_desktop.store.store import CurrentUser
 
 __all__ = [
     "GuardianRow",
@@ -121,6 +127,7 @@ def add_guardian(
         dict(name=name, relation=relation, phone=phone, email=email, address=address, note=note)
     )
     with ctx.store.transaction() as session:
+        require_youth_write(session, ctx.user, youth_id)
         editable_youth(session, youth_id)
         guardian = Guardian(id=uuid.uuid4(), youth_id=youth_id, **fields)
         session.add(guardian)
@@ -144,6 +151,7 @@ def update_guardian(
     fields = _clean_guardian({k: v for k, v in given.items() if v is not UNSET})
     with ctx.store.transaction() as session:
         guardian = live_row(session, Guardian, guardian_id, "de ouder of verzorger")
+        require_youth_write(session, ctx.user, guardian.youth_id)
         editable_youth(session, guardian.youth_id)
         for field, value in fields.items():
             setattr(guardian, field, value)
@@ -154,6 +162,7 @@ def update_guardian(
 def remove_guardian(ctx: ServiceContext, guardian_id: uuid.UUID) -> None:
     with ctx.store.transaction() as session:
         guardian = live_row(session, Guardian, guardian_id, "de ouder of verzorger")
+        require_youth_write(session, ctx.user, guardian.youth_id)
         guardian.tombstone()
         record_row(session, ctx.user, "delete", guardian)
 
@@ -173,12 +182,15 @@ def guardian_rows(session: Session, youth_id: uuid.UUID) -> tuple[GuardianRow, .
 # -- siblings ------------------------------------------------------------------------------------
 
 
-def _members(session: Session, household_id: uuid.UUID) -> list[Youth]:
-    return list(
-        session.scalars(
-            select(Youth).where(Youth.household_id == household_id, Youth.deleted_at.is_(None))
-        )
-    )
+def _members(
+    session: Session, household_id: uuid.UUID, user: CurrentUser | None = None
+) -> list[Youth]:
+    """The household's live members; with ``user``, only those that user may see."""
+    query = select(Youth).where(Youth.household_id == household_id, Youth.deleted_at.is_(None))
+    visible = youth_ids_filter(user) if user is not None else None
+    if visible is not None:
+        query = query.where(Youth.id.in_(visible))
+    return list(session.scalars(query))
 
 
 def _move(
@@ -196,6 +208,8 @@ def link_siblings(ctx: ServiceContext, youth_a: uuid.UUID, youth_b: uuid.UUID) -
             code="same_youth",
         )
     with ctx.store.transaction() as session:
+        require_youth_write(session, ctx.user, youth_a)
+        require_youth_write(session, ctx.user, youth_b)
         a = live_row(session, Youth, youth_a, "de jongere")
         b = live_row(session, Youth, youth_b, "de jongere")
         if a.household_id is not None and a.household_id == b.household_id:
@@ -240,6 +254,7 @@ def leave_household(session: Session, ctx: ServiceContext, youth: Youth) -> None
 def unlink_sibling(ctx: ServiceContext, youth_id: uuid.UUID) -> None:
     """The inverse of :func:`link_siblings`, for one youth."""
     with ctx.store.transaction() as session:
+        require_youth_write(session, ctx.user, youth_id)
         youth = live_row(session, Youth, youth_id, "de jongere")
         if youth.household_id is None:
             raise ValidationError(
@@ -248,9 +263,12 @@ def unlink_sibling(ctx: ServiceContext, youth_id: uuid.UUID) -> None:
         leave_household(session, ctx, youth)
 
 
-def sibling_rows(session: Session, youth: Youth) -> tuple[SiblingRow, ...]:
+def sibling_rows(
+    session: Session, youth: Youth, user: CurrentUser | None = None
+) -> tuple[SiblingRow, ...]:
+    """The youth's siblings; with ``user``, only the ones that user may see."""
     if youth.household_id is None:
         return ()
-    siblings = [m for m in _members(session, youth.household_id) if m.id != youth.id]
+    siblings = [m for m in _members(session, youth.household_id, user) if m.id != youth.id]
     siblings.sort(key=lambda s: (s.birth_year, s.display_name))
     return tuple(SiblingRow(s.id, s.display_name, s.date_of_birth) for s in siblings)

@@ -4,6 +4,9 @@ Neither is ever deleted while anything refers to it: a registration keeps its re
 keeps its coach history. Deactivating hides them from the pick lists for new work only.
 Organisations have no ``active`` column, so deactivating one tombstones it and reactivating clears
 the tombstone; views of existing registrations still show its name.
+
+Managing the lists (adding, renaming, (de)activating) is for a coordinator or process director;
+every role may read them (they name organisations and professionals, not youths).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from zvkd_desktop.domain.vocabulary import OrganisationKind, ProfessionalRole
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import MANAGERS, require_role
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.validation import live_row, require_text
@@ -94,6 +98,7 @@ def add_organisation(ctx: ServiceContext, *, name: str, kind: OrganisationKind) 
     name = _org_name(name)
     kind = OrganisationKind(kind)
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         _refuse_duplicate_organisation(session, name)
         organisation = Organisation(id=uuid.uuid4(), name=name, kind=kind)
         session.add(organisation)
@@ -104,6 +109,7 @@ def add_organisation(ctx: ServiceContext, *, name: str, kind: OrganisationKind) 
 def rename_organisation(ctx: ServiceContext, organisation_id: uuid.UUID, name: str) -> None:
     name = _org_name(name)
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         organisation = live_row(session, Organisation, organisation_id, "de organisatie")
         if organisation.name == name:
             return
@@ -115,6 +121,7 @@ def rename_organisation(ctx: ServiceContext, organisation_id: uuid.UUID, name: s
 def deactivate_organisation(ctx: ServiceContext, organisation_id: uuid.UUID) -> None:
     """Hide it from the pick lists; registrations that name it keep doing so."""
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         organisation = live_row(session, Organisation, organisation_id, "de organisatie")
         organisation.tombstone()
         record_row(session, ctx.user, "deactivate", organisation)
@@ -122,6 +129,7 @@ def deactivate_organisation(ctx: ServiceContext, organisation_id: uuid.UUID) -> 
 
 def reactivate_organisation(ctx: ServiceContext, organisation_id: uuid.UUID) -> None:
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         organisation = session.get(Organisation, organisation_id)
         if organisation is None:
             live_row(session, Organisation, organisation_id, "de organisatie")  # raises
@@ -178,6 +186,7 @@ def add_professional(
     name = _professional_name(name)
     role = ProfessionalRole(role)
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         if organisation_id is not None:
             live_row(session, Organisation, organisation_id, "de organisatie")
         professional = Professional(
@@ -191,6 +200,7 @@ def add_professional(
 def rename_professional(ctx: ServiceContext, professional_id: uuid.UUID, name: str) -> None:
     name = _professional_name(name)
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         professional = live_row(session, Professional, professional_id, "de professional")
         if professional.name == name:
             return
@@ -201,6 +211,7 @@ def rename_professional(ctx: ServiceContext, professional_id: uuid.UUID, name: s
 def deactivate_professional(ctx: ServiceContext, professional_id: uuid.UUID) -> None:
     """A coach who leaves: refused while they still coach running cases (reassign those first)."""
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         professional = live_row(session, Professional, professional_id, "de professional")
         if not professional.active:
             return
@@ -224,6 +235,7 @@ def deactivate_professional(ctx: ServiceContext, professional_id: uuid.UUID) -> 
 
 def reactivate_professional(ctx: ServiceContext, professional_id: uuid.UUID) -> None:
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         professional = live_row(session, Professional, professional_id, "de professional")
         if professional.active:
             return

@@ -30,6 +30,7 @@ from zvkd_desktop.domain.plan_diff import (
 )
 from zvkd_desktop.domain.vocabulary import ActionStatus, GoalStatus, LifeDomain
 from zvkd_desktop.errors import NotFoundError, ValidationError
+from zvkd_desktop.services.access import require_case, require_case_write
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.validation import clean_text, live_row
@@ -191,6 +192,7 @@ def save_plan(
     history the core team compares).
     """
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = _running_case(session, case_id)
         content = _normalise(goals, case.admitted_on)
         note = clean_text(summary, field="summary", label="de toelichting")
@@ -249,6 +251,7 @@ def remove_plan_version(ctx: ServiceContext, case_id: uuid.UUID, number: int) ->
     that later versions were based on.
     """
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         _running_case(session, case_id)
         versions = _live_versions(session, case_id)
         if not versions or versions[-1].number != number:
@@ -278,6 +281,7 @@ def remove_plan_version(ctx: ServiceContext, case_id: uuid.UUID, number: int) ->
 def current_plan(ctx: ServiceContext, case_id: uuid.UUID) -> PlanView | None:
     """The case's current plan, or None before the first save."""
     with ctx.store.read() as session:
+        require_case(session, ctx.user, case_id)
         live_row(session, Case, case_id, "de casus")
         versions = _live_versions(session, case_id)
         return _view(versions[-1]) if versions else None
@@ -286,6 +290,7 @@ def current_plan(ctx: ServiceContext, case_id: uuid.UUID) -> PlanView | None:
 def plan_versions(ctx: ServiceContext, case_id: uuid.UUID) -> list[PlanVersionRow]:
     """The version history, oldest first (numbers may skip where a save was undone)."""
     with ctx.store.read() as session:
+        require_case(session, ctx.user, case_id)
         live_row(session, Case, case_id, "de casus")
         rows = session.execute(
             select(
@@ -302,6 +307,7 @@ def plan_versions(ctx: ServiceContext, case_id: uuid.UUID) -> list[PlanVersionRo
 
 def plan_version(ctx: ServiceContext, case_id: uuid.UUID, number: int) -> PlanView:
     with ctx.store.read() as session:
+        require_case(session, ctx.user, case_id)
         live_row(session, Case, case_id, "de casus")
         for version in _live_versions(session, case_id):
             if version.number == number:

@@ -1,6 +1,8 @@
 """Read views of registrations: the list (pending ones first of all) and one with its criteria.
 
-One joined query per list, so the registration screens stay fast however many there are.
+One joined query per list, so the registration screens stay fast however many there are. Both
+hold only what the user may see (``access.registration_filter``): everything for a coordinator or
+process director, the registrations of their own youths for a coach.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from sqlalchemy import Row, Select, select
 
 from zvkd_desktop.domain.criteria import CriteriaAssessment
 from zvkd_desktop.domain.vocabulary import Decision
+from zvkd_desktop.services.access import registration_filter, require_registration
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.registrations import assess_registration
 from zvkd_desktop.services.validation import live_row
@@ -138,6 +141,9 @@ def list_registrations(
         query = query.where(Registration.youth_id == youth_id)
     if decision is not None:
         query = query.where(Registration.decision == decision)
+    visible = registration_filter(ctx.user)
+    if visible is not None:
+        query = query.where(visible)
     today = ctx.today()
     with ctx.store.read() as session:
         return [_to_row(row, today) for row in session.execute(query)]
@@ -150,6 +156,7 @@ def pending_registrations(ctx: ServiceContext) -> list[RegistrationRow]:
 
 def get_registration(ctx: ServiceContext, registration_id: uuid.UUID) -> RegistrationDetail:
     with ctx.store.read() as session:
+        require_registration(session, ctx.user, registration_id)
         r = live_row(session, Registration, registration_id, "de aanmelding")
         youth = session.get(Youth, r.youth_id)
         assert youth is not None

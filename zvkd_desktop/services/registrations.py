@@ -8,7 +8,8 @@ it; deciding against them needs a written reason (domain.criteria.check_decision
 A youth who had an earlier, closed case is a *re-registration*, linked to the latest such case.
 The earlier case may belong to an older youth record whose name has been erased: the keyed
 pseudonym still recognises it. A reopened case is not a re-registration (see cases.reopen_case).
-The read views are in registration_views.
+The read views are in registration_views. Registering and deciding are the intake's work: only
+a coordinator or process director may do them (``access.MANAGERS``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from zvkd_desktop.domain.criteria import CriteriaAssessment, assess_criteria, ch
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import Category, Decision, ProfessionalRole
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import MANAGERS, require_role
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.partners import require_professional
@@ -195,6 +197,7 @@ def register(
         registered_on, ctx.today(), label="de aanmelddatum", code="registration_in_future"
     )
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         youth = _youth_for_registration(session, youth_id)
         live_row(session, Organisation, registrant_id, "de aanmelder")
         registration = Registration(
@@ -252,6 +255,7 @@ def decide_admit(
     category = Category(category)
     today = ctx.today()
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         registration = _pending(session, registration_id)
         _check_date(decided_on, registration, today, "decision")
         _check_date(admitted_on, registration, today, "admission")
@@ -308,6 +312,7 @@ def decide_not_admit(
     )
     reason = clean_text(reason, field="decision_reason", label="de motivering")
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         registration = _pending(session, registration_id)
         _check_date(decided_on, registration, ctx.today(), "decision")
         youth = _youth_for_registration(session, registration.youth_id)
@@ -343,6 +348,7 @@ def _case_is_untouched(session: Session, case: Case) -> bool:
 def undo_decision(ctx: ServiceContext, registration_id: uuid.UUID) -> None:
     """Back to pending (the GUI's undo), only while nothing else has happened since."""
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         registration = live_row(session, Registration, registration_id, "de aanmelding")
         if registration.decision == Decision.PENDING:
             raise ValidationError(
@@ -392,6 +398,7 @@ def undo_decision(ctx: ServiceContext, registration_id: uuid.UUID) -> None:
 def withdraw_registration(ctx: ServiceContext, registration_id: uuid.UUID) -> None:
     """The registrant withdraws (or it was entered by mistake): only while pending."""
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         registration = _pending(session, registration_id)
         registration.tombstone()
         record_row(session, ctx.user, "delete", registration)
@@ -400,6 +407,7 @@ def withdraw_registration(ctx: ServiceContext, registration_id: uuid.UUID) -> No
 def restore_registration(ctx: ServiceContext, registration_id: uuid.UUID) -> None:
     """The inverse of :func:`withdraw_registration`, when the youth has no open work since."""
     with ctx.store.transaction() as session:
+        require_role(ctx.user, *MANAGERS)
         registration = session.get(Registration, registration_id)
         if registration is None or registration.deleted_at is None:
             raise ValidationError(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import LifeDomain
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import require_case, require_case_write
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.validation import clean_text, live_row, not_in_future
@@ -88,6 +89,7 @@ def record_review(
     next review on or before this one.
     """
     with ctx.store.transaction() as session:
+        require_case_write(session, ctx.user, case_id)
         case = live_row(session, Case, case_id, "de casus")
         not_in_future(reviewed_on, ctx.today(), label="de bespreekdatum", code="review_in_future")
         if reviewed_on < case.admitted_on:
@@ -174,6 +176,7 @@ def remove_review(ctx: ServiceContext, review_id: uuid.UUID) -> None:
     """
     with ctx.store.transaction() as session:
         review = live_row(session, Review, review_id, "de bespreking")
+        require_case_write(session, ctx.user, review.case_id)
         case = live_row(session, Case, review.case_id, "de casus")
         others = [r for r in _live_reviews(session, case.id) if r.id != review.id]
         was_latest = all(r.reviewed_on <= review.reviewed_on for r in others)
@@ -201,6 +204,7 @@ def remove_review(ctx: ServiceContext, review_id: uuid.UUID) -> None:
 def reviews(ctx: ServiceContext, case_id: uuid.UUID) -> list[ReviewView]:
     """The case's reviews, newest first."""
     with ctx.store.read() as session:
+        require_case(session, ctx.user, case_id)
         live_row(session, Case, case_id, "de casus")
         rows = session.scalars(
             select(Review)

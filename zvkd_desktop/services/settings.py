@@ -10,6 +10,8 @@ policy; a missing row means the default. The defaults are today's PAD policy:
 - ``retention_months`` (0): how long personal data is kept after a case is closed before it is
   erased. 0 means "as soon as monitoring stops" — the chamber's policy ("daarna wissen we de
   privacygegevens"): the erasure is offered from the closure date on. Figures stay either way.
+
+Every role reads them (the signals and rules need them); only a coordinator changes them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from zvkd_desktop.domain.signals import SignalSettings
+from zvkd_desktop.domain.vocabulary import UserRole
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import require_role
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.store.models import Setting
@@ -165,6 +169,7 @@ def set_setting(ctx: ServiceContext, key: str, value: int | str) -> Settings:
     """Store one setting (validated); returns the settings as they are now."""
     number = checked_setting(key, value)
     with ctx.store.transaction() as session:
+        require_role(ctx.user, UserRole.COORDINATOR)
         row = session.scalars(select(Setting).where(Setting.key == key)).first()
         if row is None:
             row = Setting(key=key, value=number)
@@ -182,6 +187,7 @@ def reset_setting(ctx: ServiceContext, key: str) -> Settings:
     """Back to the default (the inverse of :func:`set_setting`)."""
     _spec(key)
     with ctx.store.transaction() as session:
+        require_role(ctx.user, UserRole.COORDINATOR)
         row = session.scalars(
             select(Setting).where(Setting.key == key, Setting.deleted_at.is_(None))
         ).first()

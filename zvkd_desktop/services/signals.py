@@ -10,6 +10,10 @@ reviews, registrations and decisions dated after that day are left out, the coac
 assigned on that day, and a case reviewed after that day is measured against the next review
 planned at its last review before it. What the store cannot tell (a plan action's status on a past
 day) is taken as it is now: the current plan version's open actions.
+
+Both lists hold only the cases the user may see (``access.case_filter`` in the running-cases
+query). Pending registrations are the intake's work: only a role that sees every case (the
+coordinator and process directors) gets their signals.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from zvkd_desktop.domain.signals import (
     compute_signals,
 )
 from zvkd_desktop.domain.vocabulary import ActionStatus, CoachContactKind, Decision
+from zvkd_desktop.services.access import case_filter, sees_all_cases
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.settings import get_settings_from_session, signal_settings
 from zvkd_desktop.store.models import (
@@ -47,6 +52,7 @@ from zvkd_desktop.store.models import (
     Review,
     Youth,
 )
+from zvkd_desktop.store.store import CurrentUser
 
 __all__ = ["ClosableRow", "SignalRow", "closable_on", "signals_on"]
 
@@ -157,10 +163,11 @@ class _Ids:
         return None if key is None else self(key)
 
 
-def _running_cases(session: Session, on: date) -> list[tuple[Any, ...]]:
+def _running_cases(session: Session, on: date, user: CurrentUser) -> list[tuple[Any, ...]]:
     """(id, youth_id, admitted_on, closed_on, coach_id, next_review_on, cadence weeks,
     date_of_birth, birth_year, first_name, last_name, erased_at) of every case running on
-    ``on``, as stored (see :func:`_rows`)."""
+    ``on`` that ``user`` may see, as stored (see :func:`_rows`)."""
+    visible = case_filter(user)
     return _rows(
         session,
         select(
@@ -183,6 +190,7 @@ def _running_cases(session: Session, on: date) -> list[tuple[Any, ...]]:
             Youth.deleted_at.is_(None),
             Case.admitted_on <= on,
             or_(Case.closed_on.is_(None), Case.closed_on > on),
+            *([] if visible is None else [visible]),
         ),
     )
 
@@ -341,17 +349,19 @@ def _pending_registrations(session: Session, on: date) -> list[tuple[Any, ...]]:
 def signals_on(
     ctx: ServiceContext, on: date, *, coach_id: uuid.UUID | None = None
 ) -> list[SignalRow]:
-    """Every signal on ``on``, in the domain's order; with ``coach_id`` only that coach's cases
-    (pending registrations have no coach yet, so they are left out then)."""
+    """Every signal on ``on`` of the cases the user may see, in the domain's order; with
+    ``coach_id`` only that coach's cases (pending registrations have no coach yet, so they are
+    left out then, and for every user who does not see all cases)."""
+    with_pending = coach_id is None and sees_all_cases(ctx.user)
     with ctx.store.read() as session:
         settings = signal_settings(get_settings_from_session(session))
-        running = _running_cases(session, on)
+        running = _running_cases(session, on, ctx.user)
         contacts = _negative_contacts(session, on)
         review_facts = _review_facts(session, on)
         coach_contacts = _last_coach_contacts(session, on)
         actions = _open_action_due_dates(session)
         coaches = _coaches_on(session, on)
-        pending_rows = [] if coach_id is not None else _pending_registrations(session, on)
+        pending_rows = _pending_registrations(session, on) if with_pending else []
         coach_names = dict(session.execute(select(Professional.id, Professional.name)).all())
 
     ids = _Ids()
@@ -424,11 +434,11 @@ def signals_on(
 
 
 def closable_on(ctx: ServiceContext, on: date) -> list[ClosableRow]:
-    """Every case running on ``on`` with its R, E and whether it may be closed under the rule,
-    the soonest eligible first."""
+    """Every case running on ``on`` (that the user may see) with its R, E and whether it may be
+    closed under the rule, the soonest eligible first."""
     with ctx.store.read() as session:
         months = get_settings_from_session(session).policy_months
-        running = _running_cases(session, on)
+        running = _running_cases(session, on, ctx.user)
         contacts = _negative_contacts(session, on)
     rows: list[ClosableRow] = []
     for case_key, youth_key, admitted_text, *_case, first, last, erased_at in running:

@@ -4,6 +4,10 @@ Every youth with a name and a date of birth carries a keyed pseudonym (domain.ps
 current on every edit: it is what recognises a re-registration once the name has been erased.
 The same pseudonym also stops a second record for a youth who is already in the store, which
 would split their history and hide a re-registration.
+
+Access: a youth is visible with a case or registration the user may see (``access``); the list
+and search apply that rule in their query, a single read or change refuses any other youth.
+Creating and removing a youth is intake work (coordinator or process director).
 """
 
 from __future__ import annotations
@@ -21,6 +25,13 @@ from zvkd_desktop.domain.dates import age_on, format_nl
 from zvkd_desktop.domain.neighbourhoods import BY_CODE
 from zvkd_desktop.domain.pseudonym import pseudonym
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import (
+    MANAGERS,
+    require_role,
+    require_youth,
+    require_youth_write,
+    youth_filter,
+)
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.family import (
@@ -231,6 +242,7 @@ def create_youth(
         ctx.today(),
     )
     fields["birth_year"] = _birth_year(date_of_birth, birth_year, None)
+    require_role(ctx.user, *MANAGERS)
     key = ctx.store.file.pseudonym_key()
     with ctx.store.transaction() as session:
         youth = Youth(**fields)
@@ -280,6 +292,7 @@ def update_youth(
     fields = _clean_youth(given, ctx.today())
     key = ctx.store.file.pseudonym_key()
     with ctx.store.transaction() as session:
+        require_youth_write(session, ctx.user, youth_id)
         youth = editable_youth(session, youth_id)
         dob = fields.get("date_of_birth", youth.date_of_birth)
         fields["birth_year"] = _birth_year(dob, fields.get("birth_year"), youth.birth_year)
@@ -321,6 +334,7 @@ def _ages_for_new_birth_date(
 
 def remove_youth(ctx: ServiceContext, youth_id: uuid.UUID) -> None:
     """The inverse of :func:`create_youth`: only for a youth who was never registered."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         youth = live_row(session, Youth, youth_id, "de jongere")
         registered = session.scalar(
@@ -349,6 +363,7 @@ def remove_youth(ctx: ServiceContext, youth_id: uuid.UUID) -> None:
 
 def get_youth(ctx: ServiceContext, youth_id: uuid.UUID) -> YouthDetail:
     with ctx.store.read() as session:
+        require_youth(session, ctx.user, youth_id)
         youth = live_row(session, Youth, youth_id, "de jongere")
         hood = BY_CODE.get(youth.neighbourhood, BY_CODE["unknown"])
         return YouthDetail(
@@ -371,14 +386,15 @@ def get_youth(ctx: ServiceContext, youth_id: uuid.UUID) -> YouthDetail:
             household_id=youth.household_id,
             erased=youth.erased_at is not None,
             guardians=guardian_rows(session, youth.id),
-            siblings=sibling_rows(session, youth),
+            siblings=sibling_rows(session, youth, ctx.user),
         )
 
 
 def list_youths(
     ctx: ServiceContext, *, search: str | None = None, limit: int = 500
 ) -> list[YouthRow]:
-    """Youths by name, for pickers; ``search`` matches a part of the first or last name."""
+    """Youths by name, for pickers; ``search`` matches a part of the first or last name. Only
+    the youths the user may see."""
     query = (
         select(
             Youth.id,
@@ -397,6 +413,9 @@ def list_youths(
     if text:
         pattern = f"%{text.replace('%', '').replace('_', '')}%"
         query = query.where(or_(Youth.first_name.ilike(pattern), Youth.last_name.ilike(pattern)))
+    visible = youth_filter(ctx.user)
+    if visible is not None:
+        query = query.where(visible)
     with ctx.store.read() as session:
         return [
             YouthRow(

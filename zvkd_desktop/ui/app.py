@@ -95,6 +95,11 @@ class Launcher(QObject):
         from zvkd_desktop.ui.backups import install_backup_scheduler
 
         self.backup_scheduler = install_backup_scheduler(self.main_window)
+        from zvkd_desktop.ui.admin import install_erasure_check
+
+        self.main_window.erasure_check = install_erasure_check(
+            self.main_window.context, self.main_window.statusBar().showMessage
+        )
         if self._quit_when_done:
             self.main_window.closed.connect(QApplication.quit)
         self.main_window.show()

@@ -11,6 +11,7 @@ import datetime as dt
 import platform
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = AppContext(store, self, today=today)
         self.case_windows: dict[uuid.UUID, QWidget] = {}
+        self.erasure_check: Any = None
+        """The daily erasure check, installed by the program's launcher (not in tests)."""
         self._reopen_after_unlock: list[tuple[uuid.UUID, str]] = []
         self.settings = settings or GuiSettings()
         self.sections = [
@@ -202,9 +205,11 @@ class MainWindow(QMainWindow):
             return None
         window = self.case_windows.get(case_id)
         if window is None:
+            from zvkd_desktop.services.access_log import record_view
             from zvkd_desktop.ui.casefile.window import CaseWindow
 
             try:
+                record_view(self.context.services, case_id)  # every opening is in the audit log
                 window = CaseWindow(self.context, case_id, tab)
             except KnownError as error:  # e.g. no access to this case
                 from zvkd_desktop.ui.errors import show_known_error
@@ -297,6 +302,8 @@ class MainWindow(QMainWindow):
         self._show_user()
         self._update_title()
         self.idle.resume()
+        if self.erasure_check is not None:
+            self.erasure_check.check_today()
         reopen, self._reopen_after_unlock = self._reopen_after_unlock, []
         for case_id, tab in reopen:  # the case files come back where they were
             self.open_case(case_id, tab)
@@ -332,6 +339,8 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.context.closed = True
         self.idle.stop()
+        if self.erasure_check is not None:
+            self.erasure_check.stop()
         self.settings.save_window(self, "main")
         self.store.close()
         super().closeEvent(event)

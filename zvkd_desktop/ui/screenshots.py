@@ -20,6 +20,31 @@ AREAS = ["signals", "cases", "registrations", "casefile", "meetings", "coaches",
 """Packages under zvkd_desktop.ui whose ``render_screenshots(context, outdir)`` adds their own."""
 
 
+def _settle(app: object, seconds: float = 2.0) -> None:
+    import time
+
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(int(seconds * 1000))
+    deadline = time.monotonic() + seconds / 4
+    while time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.02)
+
+
+def _renderer(area: str) -> Callable[..., list[Path]] | None:
+    """The area's ``render_screenshots``, from its package or its ``shots`` module."""
+    for name in (f"zvkd_desktop.ui.{area}", f"zvkd_desktop.ui.{area}.shots"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        render = getattr(module, "render_screenshots", None)
+        if render is not None:
+            return render  # type: ignore[no-any-return]
+    return None
+
+
 def render_all(outdir: Path, *, today: dt.date, log: Callable[[str], None] = print) -> list[Path]:
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -82,13 +107,10 @@ def render_all(outdir: Path, *, today: dt.date, log: Callable[[str], None] = pri
         window.resize(1280, 800)
         for section in window.sections:
             window.show_section(section.key)
+            _settle(app)  # pages that load in the background (Casussen) finish first
             shot(window, f"main-{section.key}")
         for area in AREAS:
-            try:
-                module = importlib.import_module(f"zvkd_desktop.ui.{area}")
-            except ModuleNotFoundError:
-                continue
-            render = getattr(module, "render_screenshots", None)
+            render = _renderer(area)
             if render is not None:
                 extra = {"password": PASSWORD} if area == "backups" else {}
                 paths = render(window.context, outdir / area, **extra)

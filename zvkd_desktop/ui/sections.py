@@ -163,6 +163,12 @@ SECTIONS: list[Section] = [
         _lazy("zvkd_desktop.ui.yearly", "yearly_page"),
     ),
     Section(
+        "admin",
+        QT_TRANSLATE_NOOP("Sections", "Beheer"),
+        _lazy("zvkd_desktop.ui.admin", "admin_page"),
+        roles=frozenset({UserRole.COORDINATOR}),
+    ),
+    Section(
         "backups",
         QT_TRANSLATE_NOOP("Sections", "Back-ups"),
         _lazy("zvkd_desktop.ui.backups", "backups_page"),

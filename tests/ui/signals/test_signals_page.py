@@ -103,13 +103,15 @@ def test_a_coach_sees_their_own_caseload_first(
     coach_id, _ = Counter(r.coach_id for r in everything if r.coach_id).most_common(1)[0]
     own = signals_on(context.services, TODAY, coach_id=coach_id)
     act_as_coach(context.store, coach_id)
+    visible = signals_on(context.services, TODAY)  # a coach sees only cases they have or had
+    assert len(own) < len(visible) < len(everything)
 
     page = make_page(qtbot, context)
 
     assert not page.coach_combo.isVisible()  # no filter needed: their work is on top
     assert top_texts(page) == [
         f"Mijn caseload ({len(own)})",
-        f"Overige signalen ({len(everything) - len(own)})",
+        f"Overige signalen ({len(visible) - len(own)})",
     ]
     mine = page.model.index(0, 0)
     own_counts = Counter(row.kind for row in own)

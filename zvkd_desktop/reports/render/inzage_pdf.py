@@ -85,6 +85,18 @@ def _removed(data: dict[str, Any]) -> str:
     return f" <i>(verwijderd op {_e(data['removed_at'])})</i>" if data.get("removed_at") else ""
 
 
+def _note(data: dict[str, Any], key: str = "note") -> str | None:
+    """A row's text, marked when the row was removed (removed rows are still held)."""
+    text = data.get(key)
+    if not data.get("removed_at"):
+        return text  # type: ignore[no-any-return]
+    return f"{_text(text)} (verwijderd op {_text(data['removed_at'])})"
+
+
+BLANK = " "
+"""An empty cell that should stay empty rather than show the dash of a missing value."""
+
+
 def _pairs(rows: list[tuple[str, Any]]) -> str:
     body = "".join(
         f'<tr><td width="32%" class="k">{html.escape(label)}</td><td>{_e(value)}</td></tr>'
@@ -93,10 +105,12 @@ def _pairs(rows: list[tuple[str, Any]]) -> str:
     return f'<table width="100%" cellspacing="0" cellpadding="3" class="pairs">{body}</table>'
 
 
-def _grid(columns: list[str], rows: list[list[Any]]) -> str:
+def _grid(columns: list[str], rows: list[list[Any]], widths: list[int] | None = None) -> str:
     if not rows:
         return "<p class='none'>Geen.</p>"
-    head = "".join(f"<th align='left'>{html.escape(c)}</th>" for c in columns)
+    sizes = [f" width='{w}%'" for w in widths] if widths else [""] * len(columns)
+    head = "".join(f"<th align='left'{size}>{html.escape(c)}</th>"
+                   for c, size in zip(columns, sizes, strict=True))  # fmt: skip
     body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in rows)
     return (f'<table width="100%" cellspacing="0" cellpadding="3" border="1" class="grid">'
             f"<thead><tr>{head}</tr></thead>{body}</table>")  # fmt: skip
@@ -118,6 +132,8 @@ def _youth(youth: dict[str, Any]) -> str:
         ("Telefoonnummer", youth.get("phone")),
         ("Wijk", youth.get("neighbourhood_name")),
         ("Notities", youth.get("notes")),
+        ("Herkenningscode bij een nieuwe aanmelding",
+         "ja (versleuteld, afgeleid van naam en geboortedatum)" if youth.get("pseudonym") else None),
     ]
     if youth.get("erased_at"):
         rows.append(("Persoonsgegevens gewist op", youth["erased_at"]))
@@ -174,11 +190,10 @@ def _registrations(registrations: list[dict[str, Any]]) -> str:
 
 
 def _police(contacts: list[dict[str, Any]]) -> str:
-    rows = [[c["contact_on"], _label(c, "kind"),
-             "ja" if c.get("negative") else "nee", c.get("note"),
-             "verwijderd" if c.get("removed_at") else ""] for c in contacts]  # fmt: skip
+    rows = [[c["contact_on"], _label(c, "kind"), "ja" if c.get("negative") else "nee",
+             _note(c)] for c in contacts]  # fmt: skip
     return "<h2>5. Politiecontacten</h2>" + _grid(
-        ["Datum", "Soort", "Negatief", "Notitie", ""], rows
+        ["Datum", "Soort", "Negatief", "Notitie"], rows, [13, 22, 10, 55]
     )
 
 
@@ -192,13 +207,14 @@ def _plan(versions: list[dict[str, Any]]) -> str:
         rows = []
         for goal in v.get("goals", []):
             rows.append([_label(goal, "life_domain"), goal.get("description"),
-                         _label(goal, "status"), ""])  # fmt: skip
+                         _label(goal, "status"), BLANK])  # fmt: skip
             for action in goal.get("actions", []):
                 who = action.get("responsible_partner")
-                rows.append(["", f"Actie: {_text(action.get('description'))}",
+                rows.append([BLANK, f"Actie: {_text(action.get('description'))}",
                              _label(action, "status"),
                              f"{_text(who)}, uiterlijk {_text(action.get('due_on'))}"])  # fmt: skip
-        parts.append(_grid(["Leefgebied", "Doel of actie", "Stand", "Wie, wanneer"], rows))
+        parts.append(_grid(["Leefgebied", "Doel of actie", "Stand", "Wie, wanneer"], rows,
+                           [20, 42, 12, 26]))  # fmt: skip
     return "".join(parts)
 
 
@@ -233,16 +249,17 @@ def _case(number: int, case: dict[str, Any]) -> str:
     parts.append(_plan(case["plan_versions"]))
     parts.append("<h4>Contactmomenten met de coach</h4>" + _grid(
         ["Datum", "Soort", "Coach", "Notitie"],
-        [[c["contact_on"], _label(c, "kind"), c.get("coach"), c.get("note")]
-         for c in case["coach_contacts"]]))  # fmt: skip
+        [[c["contact_on"], _label(c, "kind"), c.get("coach"), _note(c)]
+         for c in case["coach_contacts"]], [13, 16, 18, 53]))  # fmt: skip
     reviews = []
     for r in case["reviews"]:
         progress = "\n".join(f"{_text(_label(p, 'life_domain'))}: {_text(p.get('progress'))}"
                              for p in r.get("progress", []))  # fmt: skip
-        reviews.append([r["reviewed_on"], r.get("decisions"), progress or None,
+        reviews.append([r["reviewed_on"], _note(r, "decisions"), progress or None,
                         r.get("next_review_on")])  # fmt: skip
     parts.append("<h4>Besprekingen in het kernteam</h4>" + _grid(
-        ["Datum", "Besluiten", "Voortgang per leefgebied", "Volgende"], reviews))  # fmt: skip
+        ["Datum", "Besluiten", "Voortgang per leefgebied", "Volgende"], reviews,
+        [13, 42, 32, 13]))  # fmt: skip
     return "".join(parts)
 
 
@@ -258,15 +275,24 @@ def _meetings(items: list[dict[str, Any]]) -> str:
         decisions = "\n".join(d.get("description") or "" for d in item.get("decisions", []))
         actions = "\n".join(f"{_text(a.get('description'))} ({_text(a.get('owner'))})"
                             for a in item.get("actions", []))  # fmt: skip
-        rows.append([item["held_on"], item.get("text"), decisions or None, actions or None])
+        rows.append([item["held_on"], _note(item, "text"), decisions or None, actions or None])
     return "<h2>7. Kernteamoverleg</h2>" + _grid(
-        ["Datum", "Agendapunt", "Besluiten", "Acties"], rows
+        ["Datum", "Agendapunt", "Besluiten", "Acties"], rows, [13, 27, 33, 27]
     )
+
+
+def _shown(field: str, value: Any) -> str:
+    """Internal numbers and the pseudonym mean nothing to a reader: say what they are."""
+    if value is not None and field == "pseudonym":
+        return "(versleutelde herkenningscode)"
+    if value is not None and field.endswith("_id"):
+        return "(intern nummer)"
+    return _text(value)
 
 
 def _changes(changes: Any) -> str:
     if not changes:
-        return ""
+        return BLANK
     lines = []
     for field, value in changes.items():
         if isinstance(value, list) and len(value) == 2:
@@ -274,7 +300,10 @@ def _changes(changes: Any) -> str:
             if old is None and new is None:
                 lines.append(f"{field}: (waarde gewist)")
             else:
-                lines.append(f"{field}: {_text(old)} → {_text(new)}")
+                lines.append(f"{field}: {_shown(field, old)} → {_shown(field, new)}")
+        elif isinstance(value, dict):
+            inner = ", ".join(f"{k} {_text(v)}" for k, v in value.items())
+            lines.append(f"{field}: {inner or '–'}")
         else:
             lines.append(f"{field}: {_text(value)}")
     return "\n".join(lines)
@@ -287,7 +316,8 @@ def _audit(entries: list[dict[str, Any]]) -> str:
     intro = ("<p>Elke wijziging, inzage en wissing van uw gegevens wordt vastgelegd: wie, wanneer "
              "en welke velden. Waarden van gewiste gegevens zijn ook hier gewist.</p>")  # fmt: skip
     return "<h2>8. Logboek</h2>" + intro + _grid(
-        ["Nr.", "Datum en tijd (UTC)", "Door", "Handeling", "Onderdeel", "Gegevens"], rows
+        ["Nr.", "Datum en tijd (UTC)", "Door", "Handeling", "Onderdeel", "Gegevens"], rows,
+        [5, 12, 13, 12, 15, 43],
     )
 
 
@@ -324,6 +354,7 @@ def _document(data: dict[str, Any], device: QPagedPaintDevice) -> QTextDocument:
         "h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 14pt; }"
         " h3 { font-size: 11pt; margin-top: 9pt; } h4 { font-size: 9.5pt; margin-top: 6pt; }"
         " th { background-color: #e8e8e8; font-size: 8.5pt; } td { font-size: 8.5pt; }"
+        " table.grid { margin-bottom: 4pt; }"
         " td.k { color: #444444; } p.made { color: #444444; } p.none { color: #666666; }"
     )
     doc.setHtml(build_html(data))

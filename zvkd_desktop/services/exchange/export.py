@@ -5,6 +5,12 @@ in a fixed order, and every value has exactly one written form. Then export → 
 empty store → export gives the same bytes, which is the simplest proof that nothing was lost.
 Tombstones are exported too, so a sync peer learns of deletions. The audit log, users and key
 material are never part of it.
+
+Only a coordinator exports. The file is the whole store by design (the round trip above, and an
+import elsewhere, need every row a meeting or a registration refers to); a coach's or partner's
+share of it would be a different document that no import could take. A written export is
+recorded in the audit log (``access_log.record_export``, kind "exchange") before the file is
+written, so no export leaves unrecorded.
 """
 
 from __future__ import annotations
@@ -19,7 +25,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zvkd_desktop.domain.vocabulary import UserRole
 from zvkd_desktop.errors import KnownError
+from zvkd_desktop.services.access import require_role
+from zvkd_desktop.services.access_log import record_export
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.exchange.codec import encode
 from zvkd_desktop.services.exchange.spec import (
@@ -37,6 +46,7 @@ Record = dict[str, Any]
 
 def export_exchange(ctx: ServiceContext) -> dict[str, Any]:
     """The exchange document of the whole store (see resources/exchange-format.md)."""
+    require_role(ctx.user, UserRole.COORDINATOR)
     with ctx.store.read() as session:
         grouped = {c.path: _rows_by_parent(session, c) for c in all_collections()}
     document: dict[str, Any] = {
@@ -74,6 +84,7 @@ def write_export(
     if password is not None:
         path = path.with_suffix(sealed.SUFFIX)
         payload = sealed.seal_export(payload, password, kdf=kdf)
+    record_export(ctx, "exchange", "all", formats=["zvkdx" if password is not None else "json"])
     _write_private(path, payload)
     return path
 

@@ -16,6 +16,10 @@ SQLite keeps deleted content in free space inside its pages until it is overwrit
 commit the in-memory database is rebuilt with VACUUM before the store is saved: the saved file
 holds no trace of the erased values. (The store's older generations are earlier, encrypted copies
 and go as new saves replace them; see resources/privacy.md.)
+
+Choosing whom to erase (:func:`erase`, the "run now") is the coordinator's. The daily check
+(:func:`run_due_erasure`) runs for whoever unlocks the store: it chooses nothing, it applies the
+retention setting, and waiting for a coordinator to log in would keep data past its term.
 """
 
 from __future__ import annotations
@@ -30,8 +34,9 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from zvkd_desktop.domain.dates import format_nl
-from zvkd_desktop.domain.vocabulary import Decision
+from zvkd_desktop.domain.vocabulary import Decision, UserRole
 from zvkd_desktop.errors import NotFoundError, ValidationError
+from zvkd_desktop.services.access import require_role
 from zvkd_desktop.services.audit import erase_values, record, reseal_legacy
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.family import leave_household
@@ -240,8 +245,13 @@ def erase(ctx: ServiceContext, youth_ids: Iterable[uuid.UUID], *, on: dt.date) -
 
     Refused as a whole when one of them has a running case, a case closed after ``on``, a
     registration waiting for a decision, or was erased already; and for an ``on`` after today
-    (erasing early because of a mistyped date cannot be undone).
+    (erasing early because of a mistyped date cannot be undone). Only a coordinator erases.
     """
+    require_role(ctx.user, UserRole.COORDINATOR)
+    return _erase(ctx, youth_ids, on=on)
+
+
+def _erase(ctx: ServiceContext, youth_ids: Iterable[uuid.UUID], *, on: dt.date) -> ErasureReport:
     not_in_future(on, ctx.today(), label="de wisdatum", code="erasure_in_future")
     ids = list(dict.fromkeys(youth_ids))
     if not ids:
@@ -290,9 +300,10 @@ def erase(ctx: ServiceContext, youth_ids: Iterable[uuid.UUID], *, on: dt.date) -
 def run_due_erasure(ctx: ServiceContext) -> ErasureReport:
     """The daily check (at unlock, and ``zvkd erase --due --yes``): erase everyone due today.
 
-    Nothing due, nothing written: the store is not saved for an empty run.
+    Nothing due, nothing written: the store is not saved for an empty run. Runs for every role
+    (see the module docstring); a read-only store is left alone by the caller.
     """
     on = ctx.today()
     with ctx.store.read() as session:
         due = [youth_id for youth_id, _ended, _due in due_youth_ids(session, on)]
-    return erase(ctx, due, on=on)
+    return _erase(ctx, due, on=on)

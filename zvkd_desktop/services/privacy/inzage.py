@@ -9,6 +9,10 @@ transaction that reads the data, so the export lists its own entry.
 
 Files are written only to the folder the user chose; they leave the encrypted store, which is
 why the command line warns and the files are made readable by their owner only.
+
+Answering a subject-access request is the coordinator's task (the privacy officer's contact in
+the chamber), so every function here requires that role: the export is the whole file of a youth,
+whoever's caseload they are in.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from typing import Any
 
 from sqlalchemy import String, cast, select
 
+from zvkd_desktop.domain.vocabulary import UserRole
 from zvkd_desktop.errors import KnownError, NotFoundError, ValidationError
+from zvkd_desktop.services.access import require_role
 from zvkd_desktop.services.audit import record
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.privacy.collect import FORMAT, collect
@@ -32,6 +38,7 @@ __all__ = ["FORMAT", "inzage_export", "resolve_youth_id", "write_inzage"]
 
 def _export(ctx: ServiceContext, youth_id: uuid.UUID, formats: list[str]) -> dict[str, Any]:
     """Record the export and read the data in one transaction (the entry is in the export)."""
+    require_role(ctx.user, UserRole.COORDINATOR)
     with ctx.store.transaction() as session:
         youth = session.get(Youth, youth_id)
         if youth is None:
@@ -51,6 +58,7 @@ def inzage_export(ctx: ServiceContext, youth_id: uuid.UUID) -> dict[str, Any]:
 
 def resolve_youth_id(ctx: ServiceContext, text: str) -> uuid.UUID:
     """A youth's id from its full form or a unique beginning of at least 8 characters."""
+    require_role(ctx.user, UserRole.COORDINATOR)
     wanted = text.strip().lower()
     try:
         return uuid.UUID(wanted)

@@ -16,6 +16,8 @@ A youth is due on ``on`` when, counting only what is not tombstoned:
 - their data has not been erased yet.
 A youth entered but never registered is not due: that record is still being worked on (and
 ``youths.remove_youth`` removes it; a removed record is due like any other).
+
+The preview names every youth due, so only a coordinator may ask for it.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from zvkd_desktop.domain.dates import add_months
-from zvkd_desktop.domain.vocabulary import Decision
+from zvkd_desktop.domain.vocabulary import Decision, UserRole
+from zvkd_desktop.services.access import require_role
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.privacy.scope import (
     GROUPS,
@@ -249,5 +252,6 @@ def preview(session: Session, due: Sequence[tuple[uuid.UUID, dt.date, dt.date]])
 
 def due_for_erasure(ctx: ServiceContext, on: dt.date) -> list[ErasurePreviewRow]:
     """The youths due for erasure on ``on``, each with what will go. Writes nothing."""
+    require_role(ctx.user, UserRole.COORDINATOR)
     with ctx.store.read() as session:
         return preview(session, due_youth_ids(session, on))
