@@ -1,8 +1,13 @@
-"""The "Jaaroverzicht" screen, driven as a coordinator would (no modal dialog ever opens)."""
+"""The "Jaaroverzicht" screen, driven as a coordinator would (no modal dialog ever opens).
+
+Every summary shown, print preview and file written leaves an entry in the audit log, so the
+page works on its own writable copy of the hand-counted store."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +17,13 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
+from tests.conftest import PASSWORD
 from tests.reports.conftest import MADE_ON
-from zvkd_desktop.domain.vocabulary import Decision
+from zvkd_desktop.domain.vocabulary import Decision, UserRole
 from zvkd_desktop.reports.yearly.protect import SMALL
-from zvkd_desktop.store.models import Registration
+from zvkd_desktop.store.models import AuditEntry, Registration
 from zvkd_desktop.store.store import Store
 from zvkd_desktop.ui.yearly.page import YearlyPage
 
@@ -52,8 +58,46 @@ def dialogs(tmp_path: Path) -> Dialogs:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, shared_hand_store: Store, dialogs: Dialogs) -> YearlyPage:
-    widget = YearlyPage(shared_hand_store, today=lambda: MADE_ON, preview=dialogs.preview,
+def page_store(hand_file: Path, tmp_path: Path) -> Iterator[Store]:
+    """A writable copy of the hand-counted store (the page records what it shows)."""
+    copy = tmp_path / "store" / "hand.zvkd"
+    copy.parent.mkdir()
+    shutil.copyfile(hand_file, copy)
+    store = Store.open(copy, password=PASSWORD, state_folder=tmp_path / "home")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+Logged = Callable[[str], list[dict[str, Any]]]
+
+
+@pytest.fixture
+def logged(page_store: Store) -> Logged:
+    """The audit entries of an action written since the copy was made (other tests, such as the
+    command line's, record reports in the shared file too), as changes plus the user's id."""
+    with page_store.read() as session:
+        before = session.scalar(select(func.max(AuditEntry.seq))) or 0
+
+    def read(action: str) -> list[dict[str, Any]]:
+        with page_store.read() as session:
+            return [
+                dict(entry.changes or {}, user=entry.user_id)
+                for entry in session.scalars(
+                    select(AuditEntry)
+                    .where(AuditEntry.action == action, AuditEntry.seq > before)
+                    .order_by(AuditEntry.seq)
+                )
+            ]
+
+    return read
+
+
+@pytest.fixture
+def page(qtbot: QtBot, page_store: Store, logged: Logged, dialogs: Dialogs) -> YearlyPage:
+    """The page on the copy (``logged`` first: it reads the log as it was before the page)."""
+    widget = YearlyPage(page_store, today=lambda: MADE_ON, preview=dialogs.preview,
                         ask_save_path=dialogs.save_path, ask_folder=dialogs.choose_folder)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)
@@ -207,3 +251,78 @@ def test_the_section_factory_follows_the_shell(qtbot: QtBot, hand_store: Store) 
                                                      decided_on=dt.date(2023, 12, 30)))
     context.changed.emit()
     assert _cell(page, "registrations", "niet opgenomen") == "6"
+
+
+# -- who looked: the audit log -------------------------------------------------------------------
+
+
+def test_each_year_shown_is_recorded_once_not_on_every_repaint(
+    page: YearlyPage, page_store: Store, logged: Logged, qtbot: QtBot
+) -> None:
+    assert logged("report") == [
+        {"kind": "yearly", "year": 2023, "cases": "all", "formats": ["screen"],
+         "user": page_store.user.id},
+    ]
+    page.protect_box.setChecked(True)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2022))
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2023))
+    page.groups_edit.clear()
+    qtbot.keyClicks(page.groups_edit, "2023, 2017-2022")
+    qtbot.keyClick(page.groups_edit, Qt.Key.Key_Return)
+    page.repaint()
+    assert [entry["year"] for entry in logged("report")] == [2023, 2022]
+    page.hide()
+    page.show()  # back on the page: looked at again
+    assert [entry["year"] for entry in logged("report")] == [2023, 2022, 2023]
+
+
+def test_every_print_and_every_file_is_recorded_with_its_year_and_format(
+    page: YearlyPage, page_store: Store, logged: Logged
+) -> None:
+    page.print_preview()
+    page.save_pdf()
+    page.protect_box.setChecked(True)
+    page.save_xlsx()
+    page.save_csv()
+    page.charts.panels[0].save_png()
+    page.charts.panels[0].save_svg()
+    assert logged("print") == [
+        {"kind": "yearly", "scope": "2023", "cases": "all", "user": page_store.user.id},
+    ]
+    exports = [(e["kind"], e["scope"], e["formats"]) for e in logged("export")]
+    assert exports == [
+        ("yearly_pdf", "2023", ["pdf"]),
+        ("yearly_xlsx", "2023 afgeschermd", ["xlsx"]),
+        ("yearly_csv", "2023 afgeschermd", ["csv"]),
+        ("yearly_chart_png", "2023 afgeschermd inflow_outflow", ["png"]),
+        ("yearly_chart_svg", "2023 afgeschermd inflow_outflow", ["svg"]),
+    ]
+
+
+def test_a_coachs_summary_is_recorded_as_covering_their_own_cases(
+    qtbot: QtBot, page_store: Store, logged: Logged
+) -> None:
+    from tests.services.test_access import StoreAs, add_user
+    from zvkd_desktop.services.context import ServiceContext
+
+    coach = add_user(page_store, "fatima", UserRole.COACH, None)
+    as_coach = ServiceContext(StoreAs(page_store, coach), today=lambda: MADE_ON)  # type: ignore[arg-type]
+    widget = YearlyPage(page_store, today=lambda: MADE_ON, services=as_coach)
+    qtbot.addWidget(widget)
+    (entry,) = logged("report")
+    assert (entry["user"], entry["cases"]) == (coach.id, "own")
+    assert _cell(widget, "registrations", "Aanmeldingen") == "0"  # no cases of their own
+
+
+def test_a_summary_that_cannot_be_recorded_is_not_shown(
+    qtbot: QtBot, shared_hand_store: Store, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    widget = YearlyPage(shared_hand_store, today=lambda: MADE_ON,  # opened read-only
+                        ask_save_path=dialogs.save_path, ask_folder=dialogs.choose_folder)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.document is None
+    assert not widget.tabs.isVisible() and not widget.pdf_button.isEnabled()
+    assert "alleen-lezen" in widget.message.text()
+    widget.save_pdf()
+    assert not list(tmp_path.glob("*.pdf"))

@@ -11,6 +11,9 @@ Every figure is "as of ``on``": a case admitted after ``on`` is left out, a case
 ``on`` was still running then. For a closed case the clock stops at its closure date: days
 police-free and the eligible date are as they stood on that day, because a police contact after
 closure belongs to the youth's next case (a re-registration), not to this one.
+
+Need-to-know: a coach's list holds only the cases they are or were the coach of, a partner's the
+cases of their meetings (``access.case_filter``, inside the same set-based query).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from zvkd_desktop.domain.dates import age_on
 from zvkd_desktop.domain.neighbourhoods import BY_CODE
 from zvkd_desktop.domain.signals import SignalKind
 from zvkd_desktop.domain.vocabulary import Category, Labelled
+from zvkd_desktop.services import access
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.settings import get_settings_from_session
 from zvkd_desktop.services.signals import signals_on
@@ -97,6 +101,16 @@ def case_rows(ctx: ServiceContext, *, on: date, status: StatusChoice = "all") ->
         conditions.append(running_on)
     elif status == "closed":
         conditions.append(Case.closed_on <= on)
+    visible = access.case_filter(ctx.user)
+    if visible is not None:
+        conditions.append(visible)
+    contact_conditions: list[ColumnElement[bool]] = [
+        PoliceContact.deleted_at.is_(None),
+        PoliceContact.contact_on <= on,
+    ]
+    of_visible_youths = access.youth_filter(ctx.user, PoliceContact.youth_id)
+    if of_visible_youths is not None:
+        contact_conditions.append(of_visible_youths)
 
     with ctx.store.read() as session:
         months = get_settings_from_session(session).policy_months
@@ -122,7 +136,7 @@ def case_rows(ctx: ServiceContext, *, on: date, status: StatusChoice = "all") ->
         for youth_hex, contact_on, negative in connection.execute(
             select(
                 _hex(PoliceContact.youth_id), PoliceContact.contact_on, PoliceContact.negative
-            ).where(PoliceContact.deleted_at.is_(None), PoliceContact.contact_on <= on)
+            ).where(*contact_conditions)
         ):
             pairs[youth_hex].append((contact_on, bool(negative)))
     negatives = {youth_hex: negative_dates(found) for youth_hex, found in pairs.items()}

@@ -4,6 +4,7 @@ figures as of the day asked about, names, signals, and a fixed handful of querie
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,7 +14,7 @@ from tests.services.conftest import Partners
 from tests.services.factories import CaseRefs, add_case, bulk_cases
 from zvkd_desktop.domain.signals import SignalKind
 from zvkd_desktop.domain.vocabulary import Category, PoliceContactKind
-from zvkd_desktop.services.case_list import CaseRow, CaseStatus, case_rows
+from zvkd_desktop.services.case_list import CaseRow, CaseStatus, StatusChoice, case_rows
 from zvkd_desktop.services.contacts import add_police_contact
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.settings import set_setting
@@ -175,3 +176,30 @@ def test_the_list_takes_the_same_few_queries_for_two_cases_as_for_three_hundred(
         assert len(case_rows(ctx, on=ON)) == 300
 
     assert len(many) == len(few) <= 15
+
+
+def test_a_coach_lists_only_the_cases_they_are_or_were_the_coach_of(
+    ctx: ServiceContext, partners: Partners
+) -> None:
+    from tests.services.test_access import add_user, admit, as_user
+    from zvkd_desktop.domain.vocabulary import UserRole
+    from zvkd_desktop.services import cases
+
+    of_a = add_case(ctx.store, admitted_on=D(2023, 6, 1), coach_id=partners.coach_a.id,
+                    first_name="Amir")  # fmt: skip
+    of_b = add_case(ctx.store, admitted_on=D(2023, 6, 1), coach_id=partners.coach_b.id,
+                    first_name="Bram")  # fmt: skip
+    _y, _r, handed = admit(ctx, partners, "Hugo", partners.coach_a.id, D(2023, 2, 1))
+    cases.change_coach(ctx, handed, partners.coach_b.id, D(2023, 9, 1))
+    coach_a = as_user(ctx, add_user(ctx.store, "fatima", UserRole.COACH, partners.coach_a.id))
+    coach_b = as_user(ctx, add_user(ctx.store, "jeroen", UserRole.COACH, partners.coach_b.id))
+
+    def listed(who: ServiceContext, status: StatusChoice = "all") -> set[uuid.UUID]:
+        return {row.case_id for row in case_rows(who, on=ON, status=status)}
+
+    assert listed(coach_a) == {of_a.case_id, handed}  # Hugo's: A was his coach until 01-09
+    assert listed(coach_b) == {of_b.case_id, handed}
+    assert listed(ctx) == {of_a.case_id, of_b.case_id, handed}
+    assert listed(coach_a, "running") == {of_a.case_id, handed}
+    hugo = next(row for row in case_rows(coach_a, on=ON) if row.case_id == handed)
+    assert hugo.coach_id == partners.coach_b.id  # the row shows who coaches the case now

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.pdftext import pdf_text as read_pdf_text
 from tests.services.conftest import FixedClock, Partners
+from tests.services.test_access import entries
 from tests.services.test_meetings import MEETING_DAY, SmallWorld, small_world
 from tests.ui.helpers import click, type_into
 from zvkd_desktop.domain.vocabulary import AgendaSection, Category, MeetingStatus
@@ -302,6 +303,13 @@ def test_the_papers_print_through_the_preview_and_save_as_pdf(
     text = pdf_text(papers.folder / papers.asked[0])
     assert text.startswith("Besluitenlijst kernteamoverleg PAD") and "Geen besluit vastgelegd" in text
     assert editor.message.text() == "Opgeslagen: besluitenlijst-kernteamoverleg-2024-01-16.pdf"
+    printed = [(e.action, e.user_id, e.changes) for e in entries(ctx.store, "print")]
+    exported = [(e.action, e.user_id, e.changes) for e in entries(ctx.store, "export")]
+    scope = str(editor.meeting.id) if editor.meeting else None
+    assert printed == [("print", ctx.user.id,
+                        {"kind": "meeting_agenda", "scope": scope, "cases": "all"})]  # fmt: skip
+    assert exported == [("export", ctx.user.id, {"kind": "meeting_decisions", "scope": scope,
+                                                 "cases": "all", "formats": ["pdf"]})]  # fmt: skip
 
 
 def test_finishing_the_meeting_fixes_its_agenda(
@@ -373,3 +381,28 @@ def test_the_section_works_in_the_main_window(
     with qtbot.waitSignal(window.context.open_case_requested) as opened:
         page.open_plan_requested.emit(meeting.items[1].case_id)
     assert opened.args == [meeting.items[1].case_id, "plan"]
+
+
+def test_a_coach_cannot_print_a_meeting_they_may_not_see_and_nothing_is_recorded(
+    qtbot: QtBot, ctx: ServiceContext, partners: Partners, world: SmallWorld, papers: Papers
+) -> None:
+    from tests.services.test_access import add_user, as_user
+    from zvkd_desktop.domain.vocabulary import UserRole
+    from zvkd_desktop.reports.render.meeting_pdf import Paper
+    from zvkd_desktop.services.meetings import add_text_item, plan_meeting
+    from zvkd_desktop.ui.meetings.common import Printing
+
+    meeting_id = plan_meeting(ctx, held_on=MEETING_DAY)
+    add_text_item(ctx, meeting_id, "Mededelingen")  # nothing of any coach's on it
+    coach = as_user(ctx, add_user(ctx.store, "nieuw", UserRole.COACH, None))
+    said: list[tuple[str, bool]] = []
+    host = QWidget()
+    qtbot.addWidget(host)
+    printing = Printing(coach, host, preview_factory=papers.preview,
+                        ask_save_path=papers.save_path, report=lambda *m: said.append(m))  # fmt: skip
+    printing.preview(meeting_id, Paper.AGENDA)
+    assert printing.save_pdf(meeting_id, Paper.DECISIONS) is None
+    assert [warning for _text, warning in said] == [True, True]
+    assert "geen toegang tot dit kernteamoverleg" in said[0][0]
+    assert papers.previews == [] and papers.asked == []
+    assert entries(ctx.store, "print") == entries(ctx.store, "export") == []

@@ -73,6 +73,11 @@ class Paper(StrEnum):
     def short(self) -> str:
         return "Agenda" if self is Paper.AGENDA else "Besluitenlijst"
 
+    @property
+    def audit_kind(self) -> str:
+        """What the audit log calls a print or export of this paper."""
+        return "meeting_agenda" if self is Paper.AGENDA else "meeting_decisions"
+
     def file_name(self, meeting: MeetingView) -> str:
         return f"{self.value}-kernteamoverleg-{meeting.held_on.isoformat()}.pdf"
 

@@ -18,8 +18,10 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
+from zvkd_desktop.domain.vocabulary import UserRole
 from zvkd_desktop.errors import KnownError, WrongPasswordError
 from zvkd_desktop.services import audit
+from zvkd_desktop.services.access import require_role
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.exchange.facts import StoreFacts, gather
 from zvkd_desktop.services.exchange.problems import (
@@ -100,7 +102,10 @@ def read_exchange_bytes(path: str | os.PathLike[str], *, password: str | None = 
 def check_exchange(
     ctx: ServiceContext, source: Source, *, password: str | None = None
 ) -> ImportReport:
-    """Check a file against this store without writing: what would be imported, or the refusal."""
+    """Check a file against this store without writing: what would be imported, or the refusal.
+
+    Coordinator only, like the import itself: the report tells what the store holds."""
+    require_role(ctx.user, UserRole.COORDINATOR)
     parsed, problems = _parse(source, password)
     with ctx.store.read() as session:
         _check_relations(parsed, problems, gather(session))
@@ -114,8 +119,10 @@ def import_exchange(
     """Import a whole exchange file in one transaction, or refuse it and write nothing.
 
     ``source`` is a parsed document, the file's bytes, or a path (a sealed file needs
-    ``password``). Raises :class:`ExchangeInvalidError` listing every problem.
+    ``password``). Raises :class:`ExchangeInvalidError` listing every problem. Coordinator only:
+    an import writes every case, so it is refused before the file is even read.
     """
+    require_role(ctx.user, UserRole.COORDINATOR)
     parsed, problems = _parse(source, password)
     if problems.errors:  # still list the relation problems too, then refuse
         with ctx.store.read() as session:

@@ -5,7 +5,10 @@
 - ``decisions``: take the decisions on an item and apply them through the casework services;
 - ``actions``: the action items agreed on an item;
 - ``views`` / ``summary`` / ``history``: what the screens and the printed papers read;
-- ``naming``: what a printed paper may show of a youth's name (a setting).
+- ``naming``: what a printed paper may show of a youth's name (a setting);
+- ``visibility``: need-to-know. Every change (and the agenda proposal) is for a coordinator or
+  process director (``access.MANAGERS``); a coach or partner reads only the meetings they attend
+  or that discussed a case or registration they may see, and only those items of them.
 """
 
 from zvkd_desktop.services.meetings.actions import (

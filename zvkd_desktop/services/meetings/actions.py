@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import MeetingStatus
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import MANAGERS, require_role
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.validation import clean_text, live_row, require_text
@@ -39,6 +40,7 @@ def add_action_item(
     owner: str | None = None,
     due_on: dt.date | None = None,
 ) -> uuid.UUID:
+    require_role(ctx.user, *MANAGERS)
     what = require_text(description, field="action_description", label="de actie",
                         max_length=500)  # fmt: skip
     who = clean_text(owner, field="action_owner", label="wie de actie uitvoert", max_length=120)
@@ -58,6 +60,7 @@ def add_action_item(
 
 
 def set_action_done(ctx: ServiceContext, action_id: uuid.UUID, done: bool) -> None:
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         row = live_row(session, ActionItem, action_id, "de actie")
         item, _meeting = _meeting_of(session, row.item_id)
@@ -67,6 +70,7 @@ def set_action_done(ctx: ServiceContext, action_id: uuid.UUID, done: bool) -> No
 
 
 def remove_action_item(ctx: ServiceContext, action_id: uuid.UUID) -> None:
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         row = live_row(session, ActionItem, action_id, "de actie")
         item, _meeting = _meeting_of(session, row.item_id)
@@ -76,6 +80,7 @@ def remove_action_item(ctx: ServiceContext, action_id: uuid.UUID) -> None:
 
 def restore_action_item(ctx: ServiceContext, action_id: uuid.UUID) -> None:
     """The inverse of :func:`remove_action_item`."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         row = session.get(ActionItem, action_id)
         if row is None or row.deleted_at is None:

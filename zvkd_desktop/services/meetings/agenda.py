@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import AgendaSection
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import MANAGERS, require_role
 from zvkd_desktop.services.audit import record, record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.meetings.planning import editable_meeting
@@ -81,6 +82,7 @@ def _has_decision(session: Session, item_id: uuid.UUID, *, applied_only: bool) -
 
 def propose_agenda(ctx: ServiceContext, meeting_id: uuid.UUID) -> ProposalResult:
     """(Re-)propose the agenda from the signals as of the meeting day (see module docstring)."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.read() as session:
         held_on = editable_meeting(session, meeting_id).held_on
     proposals = proposals_on(ctx, held_on)
@@ -189,6 +191,7 @@ def add_case_item(
 
     A case that was taken off this agenda is put back instead, in its own section.
     """
+    require_role(ctx.user, *MANAGERS)
     note = None if text is None or not text.strip() else require_text(
         text, field="item_text", label="de toelichting", max_length=_TEXT_LENGTH)  # fmt: skip
     with ctx.store.transaction() as session:
@@ -206,6 +209,7 @@ def add_case_item(
 
 def add_text_item(ctx: ServiceContext, meeting_id: uuid.UUID, text: str) -> uuid.UUID:
     """A free item (announcements, a theme, the round of questions)."""
+    require_role(ctx.user, *MANAGERS)
     subject = require_text(text, field="item_text", label="de tekst van het agendapunt",
                            max_length=_TEXT_LENGTH)  # fmt: skip
     with ctx.store.transaction() as session:
@@ -221,6 +225,7 @@ def propose_category_change(
     The store holds no fact that proposes it (see ``proposal``), so a person does, with the
     reason (it is printed on the agenda, so it names no more than the agenda may).
     """
+    require_role(ctx.user, *MANAGERS)
     why = require_text(reason, field="item_text", label="de reden van het voorstel",
                        max_length=_TEXT_LENGTH)  # fmt: skip
     with ctx.store.transaction() as session:
@@ -245,6 +250,7 @@ def _editable_item(session: Session, item_id: uuid.UUID) -> AgendaItem:
 
 def remove_item(ctx: ServiceContext, item_id: uuid.UUID) -> None:
     """Take an item off the agenda; it stays removed when the agenda is proposed again."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         item = _editable_item(session, item_id)
         if _has_decision(session, item_id, applied_only=True):
@@ -260,6 +266,7 @@ def remove_item(ctx: ServiceContext, item_id: uuid.UUID) -> None:
 
 def restore_item(ctx: ServiceContext, item_id: uuid.UUID) -> None:
     """Put a removed item back in its old place (the inverse of :func:`remove_item`)."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         item = _editable_item(session, item_id)
         if item.removed:
@@ -270,6 +277,7 @@ def restore_item(ctx: ServiceContext, item_id: uuid.UUID) -> None:
 def move_item(ctx: ServiceContext, item_id: uuid.UUID, steps: int) -> bool:
     """Move an item up (negative) or down within its section; False when it is already at the
     edge. Its own inverse: moving back by ``-steps``."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         item = _editable_item(session, item_id)
         section = sorted(
@@ -287,4 +295,3 @@ def move_item(ctx: ServiceContext, item_id: uuid.UUID, steps: int) -> bool:
                 other.position = position
                 record_row(session, ctx.user, "update", other, case_id=other.case_id)
         return True
-

@@ -33,6 +33,7 @@ from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import Category, ClosureReason, MeetingStatus
 from zvkd_desktop.errors import KnownError, ValidationError
 from zvkd_desktop.services import cases, registrations, reviews
+from zvkd_desktop.services.access import MANAGERS, require_role
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.meetings.joined import joined_context
@@ -324,6 +325,7 @@ def _decidable(session: Session, item_id: uuid.UUID, today: dt.date) -> tuple[Ag
 def take_decisions(ctx: ServiceContext, item_id: uuid.UUID, decided: ItemDecisions) -> AgendaItemView:
     """Record and apply the decisions on one item (see module docstring); returns the item with
     its decisions, each applied or with its refusal."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         item, meeting = _decidable(session, item_id, ctx.today())
         _check_fits(item, decided)

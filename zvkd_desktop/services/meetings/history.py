@@ -4,6 +4,9 @@ A chamber holds a meeting every few weeks, so even twenty years are a few hundre
 search gathers each meeting's words (date, place, chair, attendees, the youths on the agenda,
 the items' texts, decisions and action items) with a fixed handful of queries and matches them in
 Python, ignoring case and accents, every word of the query somewhere in the meeting.
+
+A coach or a partner lists only the meetings ``visibility`` lets them read, and their search and
+counts look only at the items they may see: a youth's name on someone else's item finds nothing.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ import unicodedata
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import AgendaSection, MeetingStatus
+from zvkd_desktop.services.access import require_case
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.meetings.kinds import DecisionKind
+from zvkd_desktop.services.meetings.visibility import item_filter, meeting_filter
 from zvkd_desktop.services.meetings.wording import describe
 from zvkd_desktop.services.validation import live_row
 from zvkd_desktop.store.models import (
@@ -71,25 +77,32 @@ def _fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def _where(query: Select[Any], clause: ColumnElement[bool] | None) -> Select[Any]:
+    return query if clause is None else query.where(clause)
+
+
 def list_meetings(ctx: ServiceContext, search: str | None = None) -> list[MeetingRow]:
-    """Every meeting, newest first; with ``search``, those where every word of it occurs."""
+    """Every meeting the user may read, newest first; with ``search``, those where every word
+    of it occurs (in what the user may read of them)."""
     words = [_fold(word) for word in (search or "").split()]
     with ctx.store.read() as session:
-        meetings = session.execute(
+        meetings = session.execute(_where(
             select(Meeting.id, Meeting.held_on, Meeting.starts_at, Meeting.location,
                    Professional.name, Meeting.status)
             .outerjoin(Professional, Professional.id == Meeting.chair_id)
             .where(Meeting.deleted_at.is_(None))
-            .order_by(Meeting.held_on.desc())
-        ).all()  # fmt: skip
-        items = session.execute(
+            .order_by(Meeting.held_on.desc()),
+            meeting_filter(ctx.user),
+        )).all()  # fmt: skip
+        items = session.execute(_where(
             select(AgendaItem.id, AgendaItem.meeting_id, AgendaItem.removed, AgendaItem.text,
                    Youth.first_name, Youth.last_name)
             .outerjoin(Case, Case.id == AgendaItem.case_id)
             .outerjoin(Registration, Registration.id == AgendaItem.registration_id)
             .outerjoin(Youth, or_(Youth.id == Case.youth_id, Youth.id == Registration.youth_id))
-            .where(AgendaItem.deleted_at.is_(None))
-        ).all()  # fmt: skip
+            .where(AgendaItem.deleted_at.is_(None)),
+            item_filter(ctx.user),
+        )).all()  # fmt: skip
         decisions = session.execute(
             select(MeetingDecision.item_id, MeetingDecision.kind, MeetingDecision.payload,
                    MeetingDecision.applied, MeetingDecision.refusal)
@@ -150,6 +163,7 @@ def meetings_for_case(ctx: ServiceContext, case_id: uuid.UUID) -> list[CaseMeeti
     """The meetings that discussed this case, newest first — including the one that admitted
     it (an item about its registration). Removed items do not count: they were not discussed."""
     with ctx.store.read() as session:
+        require_case(session, ctx.user, case_id)
         case = live_row(session, Case, case_id, "de casus")
         rows = session.execute(
             select(Meeting.id, Meeting.held_on, Meeting.status, AgendaItem.id, AgendaItem.section)

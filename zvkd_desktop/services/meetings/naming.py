@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from zvkd_desktop.domain.vocabulary import Labelled
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import MANAGERS, require_role
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.store.models import Setting
@@ -59,6 +60,7 @@ def get_agenda_shows(ctx: ServiceContext) -> AgendaShows:
 
 def set_agenda_shows(ctx: ServiceContext, shows: AgendaShows | str) -> AgendaShows:
     """Store the choice for every printed agenda and decision list of this store."""
+    require_role(ctx.user, *MANAGERS)
     try:
         choice = AgendaShows(shows)
     except ValueError:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import MeetingStatus
 from zvkd_desktop.errors import ValidationError
+from zvkd_desktop.services.access import MANAGERS, require_role
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.validation import clean_text, live_row, require_text
@@ -118,6 +119,7 @@ def plan_meeting(
     attendees: Sequence[AttendeeInput] = (),
 ) -> uuid.UUID:
     """Plan a meeting (without agenda: ``agenda.propose_agenda`` proposes one)."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         place, people = _details(session, held_on, location, chair_id, attendees, None)
         meeting = Meeting(
@@ -153,6 +155,7 @@ def update_meeting(
 
     A new date changes what the signals propose: propose the agenda again afterwards.
     """
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         meeting = editable_meeting(session, meeting_id)
         place, people = _details(session, held_on, location, chair_id, attendees, meeting_id)
@@ -186,6 +189,7 @@ def update_meeting(
 
 def _set_status(ctx: ServiceContext, meeting_id: uuid.UUID, status: MeetingStatus) -> None:
     """Planned → held or cancelled, and back to planned (see the three services below)."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         if status == MeetingStatus.PLANNED:
             meeting = live_row(session, Meeting, meeting_id, "het kernteamoverleg")
@@ -243,6 +247,7 @@ def _meeting_rows(session: Session, meeting_id: uuid.UUID) -> list[SyncRow]:
 
 def remove_meeting(ctx: ServiceContext, meeting_id: uuid.UUID) -> None:
     """Tombstone a meeting with everything on it; refused once a decision changed a case."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         meeting = live_row(session, Meeting, meeting_id, "het kernteamoverleg")
         rows = _meeting_rows(session, meeting_id)
@@ -263,6 +268,7 @@ def remove_meeting(ctx: ServiceContext, meeting_id: uuid.UUID) -> None:
 
 def restore_meeting(ctx: ServiceContext, meeting_id: uuid.UUID) -> None:
     """The inverse of :func:`remove_meeting`: the rows it removed come back, and only those."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None or meeting.deleted_at is None:

@@ -31,6 +31,7 @@ from sqlalchemy import and_, or_, select
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.signals import SignalKind
 from zvkd_desktop.domain.vocabulary import AgendaSection, Decision
+from zvkd_desktop.services.access import MANAGERS, require_role
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.meetings.views import SECTION_ORDER
 from zvkd_desktop.services.signals import signals_on
@@ -65,6 +66,7 @@ class Proposal:
 
 def proposals_on(ctx: ServiceContext, on: date) -> list[Proposal]:
     """The agenda the signals propose for a meeting on ``on``, in agenda order."""
+    require_role(ctx.user, *MANAGERS)
     signals = signals_on(ctx, on)
     with ctx.store.read() as session:
         pending = session.execute(

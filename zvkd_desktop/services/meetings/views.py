@@ -22,6 +22,7 @@ from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import AgendaSection, Category, MeetingStatus
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.meetings.kinds import CASE_OUTCOMES, REGISTRATION_OUTCOMES, DecisionKind
+from zvkd_desktop.services.meetings.visibility import item_filter, require_meeting
 from zvkd_desktop.services.meetings.wording import describe
 from zvkd_desktop.services.validation import live_row
 from zvkd_desktop.store.models import (
@@ -37,6 +38,7 @@ from zvkd_desktop.store.models import (
     Registration,
     Youth,
 )
+from zvkd_desktop.store.store import CurrentUser
 
 __all__ = [
     "ActionItemView",
@@ -177,12 +179,18 @@ class MeetingView:
 
 
 def get_meeting(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingView:
+    """The meeting as ``ctx.user`` may read it: a coach or partner is refused a meeting they
+    neither attend nor have a case on, and gets only the items they may see (``visibility``)."""
     with ctx.store.read() as session:
-        return meeting_view(session, meeting_id)
+        require_meeting(session, ctx.user, meeting_id)
+        return meeting_view(session, meeting_id, ctx.user)
 
 
-def meeting_view(session: Session, meeting_id: uuid.UUID) -> MeetingView:
-    """The meeting as :class:`MeetingView`, inside another service's session."""
+def meeting_view(
+    session: Session, meeting_id: uuid.UUID, user: CurrentUser | None = None
+) -> MeetingView:
+    """The meeting as :class:`MeetingView`, inside another service's session; with ``user``,
+    only the items that user may read (the caller checked the meeting itself)."""
     meeting = live_row(session, Meeting, meeting_id, "het kernteamoverleg")
     chair = session.get(Professional, meeting.chair_id) if meeting.chair_id else None
     attendees = tuple(
@@ -208,18 +216,20 @@ def meeting_view(session: Session, meeting_id: uuid.UUID) -> MeetingView:
         chair_name=chair.name if chair is not None else None,
         status=meeting.status,
         attendees=attendees,
-        items=tuple(_items(session, meeting_id)),
+        items=tuple(_items(session, meeting_id, user)),
     )
 
 
-def _items(session: Session, meeting_id: uuid.UUID) -> list[AgendaItemView]:
-    items = list(
-        session.scalars(
-            select(AgendaItem).where(
-                AgendaItem.meeting_id == meeting_id, AgendaItem.deleted_at.is_(None)
-            )
-        )
+def _items(
+    session: Session, meeting_id: uuid.UUID, user: CurrentUser | None
+) -> list[AgendaItemView]:
+    query = select(AgendaItem).where(
+        AgendaItem.meeting_id == meeting_id, AgendaItem.deleted_at.is_(None)
     )
+    visible = None if user is None else item_filter(user)
+    if visible is not None:
+        query = query.where(visible)
+    items = list(session.scalars(query))
     items.sort(key=lambda item: (SECTION_ORDER[item.section], item.position))
     ids = [item.id for item in items]
     cases = _case_facts(session, {i.case_id for i in items if i.case_id})

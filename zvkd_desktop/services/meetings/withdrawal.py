@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.errors import ValidationError
 from zvkd_desktop.services import case_views, cases, registrations, reviews
+from zvkd_desktop.services.access import MANAGERS, require_role
 from zvkd_desktop.services.audit import record_row
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.meetings.joined import joined_context
@@ -63,6 +64,7 @@ def _undo(jctx: ServiceContext, session: Session, item: AgendaItem, row: Meeting
 def withdraw_decisions(ctx: ServiceContext, item_id: uuid.UUID) -> None:
     """Undo every decision of an item, newest first, through the inverse services; refused as a
     whole (nothing changes) when one of them can no longer be undone."""
+    require_role(ctx.user, *MANAGERS)
     with ctx.store.transaction() as session:
         item = live_row(session, AgendaItem, item_id, "het agendapunt")
         meeting = live_row(session, Meeting, item.meeting_id, "het kernteamoverleg")
@@ -80,4 +82,3 @@ def withdraw_decisions(ctx: ServiceContext, item_id: uuid.UUID) -> None:
         for row in reversed(rows):
             if row.applied:
                 _undo(jctx, session, item, row, meeting.held_on)
-

@@ -20,6 +20,7 @@ from zvkd_desktop.reports.render.meeting_pdf import (
     preview_meeting,
     write_meeting_pdf,
 )
+from zvkd_desktop.services.access_log import record_export, record_print
 from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.meetings import get_agenda_shows, get_meeting
 from zvkd_desktop.ui.widgets import busy_cursor
@@ -76,7 +77,11 @@ def time_edit(parent: QWidget, name: str) -> QTimeEdit:
 
 
 class Printing:
-    """Agenda and besluitenlijst of one meeting: print preview or PDF, read fresh each time."""
+    """Agenda and besluitenlijst of one meeting: print preview or PDF, read fresh each time.
+
+    Each is recorded in the audit log (kind ``Paper.audit_kind``, scope the meeting's id) before
+    the preview opens or the file is written; a refused read or recording is said and stops it.
+    """
 
     def __init__(
         self,
@@ -95,15 +100,24 @@ class Printing:
         """(message, is_warning): where the outcome is said (an inline message)."""
 
     def preview(self, meeting_id: uuid.UUID, paper: Paper) -> None:
-        meeting = get_meeting(self.ctx, meeting_id)
-        shows = get_agenda_shows(self.ctx)
+        try:
+            meeting = get_meeting(self.ctx, meeting_id)
+            shows = get_agenda_shows(self.ctx)
+            record_print(self.ctx, paper.audit_kind, str(meeting_id))
+        except KnownError as error:
+            self.report(error.message, True)
+            return
         if self.preview_factory is None:
             preview_meeting(self.parent, meeting, paper, shows)
         else:
             preview_meeting(self.parent, meeting, paper, shows, self.preview_factory)
 
     def save_pdf(self, meeting_id: uuid.UUID, paper: Paper) -> Path | None:
-        meeting = get_meeting(self.ctx, meeting_id)
+        try:
+            meeting = get_meeting(self.ctx, meeting_id)
+        except KnownError as error:
+            self.report(error.message, True)
+            return None
         caption = QCoreApplication.translate("Printing", "{paper} opslaan als PDF").format(
             paper=paper.short
         )
@@ -113,6 +127,7 @@ class Printing:
             return None
         try:
             with busy_cursor():
+                record_export(self.ctx, paper.audit_kind, str(meeting_id), formats=["pdf"])
                 written = write_meeting_pdf(Path(path), meeting, paper, get_agenda_shows(self.ctx))
         except KnownError as error:
             self.report(error.message, True)

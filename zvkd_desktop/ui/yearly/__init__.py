@@ -19,7 +19,7 @@ def yearly_page(context: AppContext, parent: QWidget | None) -> QWidget:
     """
     from zvkd_desktop.ui.yearly.page import YearlyPage
 
-    page = YearlyPage(context.store, parent, today=context.today)
+    page = YearlyPage(context.store, parent, today=context.today, services=context.services)
 
     def changed() -> None:
         if not context.closed and page.isVisible():

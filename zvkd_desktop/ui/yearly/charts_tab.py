@@ -12,6 +12,12 @@ from zvkd_desktop.reports.yearly.chart_data import ChartSpec
 
 AskSavePath = Callable[[QWidget, str, str, str], str]
 """(parent, caption, suggested path, filter) -> chosen path or '' (QFileDialog.getSaveFileName)."""
+RecordExport = Callable[[str, str], bool]
+"""(chart key, "png"/"svg") -> whether the export was recorded in the audit log (write only then)."""
+
+
+def _recorded(_key: str, _format: str) -> bool:
+    return True
 
 PNG_WIDTH = 1600
 """Exported PNGs are wide enough for a slide or a printed page."""
@@ -21,9 +27,11 @@ class ChartPanel(QWidget):
     """One chart with its export buttons."""
 
     def __init__(self, spec: ChartSpec, ask_save_path: AskSavePath, stem: str,
-                 on_saved: Callable[[Path], None], parent: QWidget | None = None) -> None:
+                 on_saved: Callable[[Path], None], parent: QWidget | None = None,
+                 record: RecordExport = _recorded) -> None:
         super().__init__(parent)
         self.chart = BarChart(spec, self)
+        self._record = record
         self.chart.setMinimumHeight(260)
         self._ask = ask_save_path
         self._stem = stem
@@ -48,20 +56,21 @@ class ChartPanel(QWidget):
     def save_png(self) -> None:
         path = self._ask(self, self.tr("Grafiek opslaan als PNG"), f"{self._stem}.png",
                          self.tr("PNG-afbeelding (*.png)"))
-        if path:
+        if path and self._record(self.chart.spec.key, "png"):
             self._on_saved(self.chart.export_png(Path(path), PNG_WIDTH))
 
     def save_svg(self) -> None:
         path = self._ask(self, self.tr("Grafiek opslaan als SVG"), f"{self._stem}.svg",
                          self.tr("SVG-afbeelding (*.svg)"))
-        if path:
+        if path and self._record(self.chart.spec.key, "svg"):
             self._on_saved(self.chart.export_svg(Path(path)))
 
 
 class ChartsTab(QWidget):
     def __init__(self, ask_save_path: AskSavePath, on_saved: Callable[[Path], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, record: RecordExport = _recorded) -> None:
         super().__init__(parent)
+        self._record = record
         self._ask = ask_save_path
         self._on_saved = on_saved
         self.panels: list[ChartPanel] = []
@@ -75,6 +84,6 @@ class ChartsTab(QWidget):
         self.panels = []
         for index, spec in enumerate(specs):
             stem = f"jaaroverzicht-{year}-{spec.key.replace('_', '-')}"
-            panel = ChartPanel(spec, self._ask, stem, self._on_saved, self)
+            panel = ChartPanel(spec, self._ask, stem, self._on_saved, self, self._record)
             self.grid.addWidget(panel, index // 2, index % 2)
             self.panels.append(panel)

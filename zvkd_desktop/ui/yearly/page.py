@@ -3,6 +3,12 @@ and print or export the summary (print preview, PDF, Excel, CSV).
 
 The dialogs the page opens (print preview, save-as, choose folder) are parameters, so tests
 drive the whole page without a modal dialog; the defaults are Qt's own dialogs.
+
+Who looked is recorded in the audit log (``services.access_log``): the summary of a year once
+when it is first shown (again after the user comes back to the page, not on every repaint, year
+switch back or protection toggle), and every print preview and every file written. Each is
+recorded before the figures are shown or written, so a failed recording stops it. The figures
+are those of the cases the user may see (``load_facts`` applies the access rule).
 """
 
 from __future__ import annotations
@@ -44,7 +50,8 @@ from zvkd_desktop.reports.yearly.groups import (
 )
 from zvkd_desktop.reports.yearly.queries import load_facts
 from zvkd_desktop.reports.yearly.report import build_report, default_year
-from zvkd_desktop.services.context import system_today
+from zvkd_desktop.services.access_log import record_export, record_print, record_report
+from zvkd_desktop.services.context import ServiceContext, system_today
 from zvkd_desktop.store.store import Store
 from zvkd_desktop.ui.widgets import InlineMessage, busy_cursor
 from zvkd_desktop.ui.yearly.charts_tab import AskSavePath, ChartsTab
@@ -84,10 +91,15 @@ class YearlyPage(QWidget):
         preview: Preview = qt_preview,
         ask_save_path: AskSavePath = qt_save_path,
         ask_folder: AskFolder = qt_folder,
+        services: ServiceContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self._today = today
+        self.services = services or ServiceContext(store, today=today)
+        """Records the reports, prints and exports in the audit log as the store's user."""
+        self._reported: set[int] = set()
+        """Years whose summary was recorded as shown since the page was last shown."""
         self._preview = preview
         self._ask_save_path = ask_save_path
         self._ask_folder = ask_folder
@@ -146,7 +158,7 @@ class YearlyPage(QWidget):
         self.multi_layout.addWidget(self.multi_year_title)
         self.multi_layout.addWidget(self.multi_year_note)
         self.multi_layout.addStretch(1)
-        self.charts = ChartsTab(self._ask_save_path, self._saved, self)
+        self.charts = ChartsTab(self._ask_save_path, self._saved, self, record=self._chart_export)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(_scrolling(figures), self.tr("Cijfers"))
@@ -185,7 +197,7 @@ class YearlyPage(QWidget):
 
     def reload(self) -> None:
         """Read the store again (the page may have been hidden while cases changed)."""
-        self._facts = load_facts(self.store)
+        self._facts = load_facts(self.services.store)  # as the user may see them
         years = sorted(set(self._facts.years) | {self._today().year - 1})
         current = self.year
         self.year_combo.blockSignals(True)
@@ -212,6 +224,8 @@ class YearlyPage(QWidget):
         year = self.year
         if self._facts is None or year is None:
             return
+        if not self._record_shown(year):
+            return
         report = build_report(self._facts, year, self._today(), self.groups)
         protected = self.protect_box.isChecked()
         proposed = make_document(report, protected=protected)
@@ -220,6 +234,27 @@ class YearlyPage(QWidget):
         self._show_tables(self.document)
         self._show_intro(self.document.intro)
         self.charts.show_specs(chart_specs(self.document.data), year)
+
+    def _record_shown(self, year: int) -> bool:
+        """Record the summary of ``year`` as made, once while the page stays on screen; when that
+        fails the figures are not shown (and cannot be printed or saved)."""
+        if year not in self._reported:
+            try:
+                record_report(self.services, year, formats=["screen"])
+            except KnownError as error:
+                self.document = None
+                self.tabs.setVisible(False)
+                self._enable_output(False)
+                self.message.show_warning(error.message)
+                return False
+            self._reported.add(year)
+        self.tabs.setVisible(True)
+        self._enable_output(True)
+        return True
+
+    def _enable_output(self, enabled: bool) -> None:
+        for button in (self.preview_button, self.pdf_button, self.xlsx_button, self.csv_button):
+            button.setEnabled(enabled)
 
     def _year_changed(self) -> None:
         self.message.clear()
@@ -315,9 +350,16 @@ class YearlyPage(QWidget):
         self.message.show_info(self.tr("Opgeslagen: {name}").format(name=Path(path).name))
         self.exported.emit(Path(path))
 
-    def _guarded(self, work: Callable[[], Path | None]) -> None:
+    def _scope(self) -> str:
+        """What an audit entry says was printed or written: the year, and whether small
+        numbers were protected."""
+        return f"{self.year}{' afgeschermd' if self.protect_box.isChecked() else ''}"
+
+    def _guarded(self, work: Callable[[], Path | None], record: Callable[[], object]) -> None:
+        """Record, then print or write; a refused recording is said and nothing is written."""
         try:
             with busy_cursor():
+                record()
                 path = work()
         except KnownError as error:
             self.message.show_warning(error.message)
@@ -332,21 +374,27 @@ class YearlyPage(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout())
         printer.setDocName(document.title)
-        self._preview(self, printer, lambda device: self._guarded(lambda: _paint(document, device)))
+        try:
+            record_print(self.services, "yearly", self._scope())
+        except KnownError as error:
+            self.message.show_warning(error.message)
+            return
+        self._preview(self, printer,
+                      lambda device: self._guarded(lambda: _paint(document, device), _nothing))
 
     def save_pdf(self) -> None:
         path = self._ask_save_path(self, self.tr("Jaaroverzicht opslaan als PDF"),
                                    f"{self._stem()}.pdf", self.tr("PDF-document (*.pdf)"))
         if path and self.document is not None:
             document = self.document
-            self._guarded(lambda: write_pdf(Path(path), document))
+            self._guarded(lambda: write_pdf(Path(path), document), lambda: self._export("pdf"))
 
     def save_xlsx(self) -> None:
         path = self._ask_save_path(self, self.tr("Jaaroverzicht opslaan als Excel-bestand"),
                                    f"{self._stem()}.xlsx", self.tr("Excel-werkmap (*.xlsx)"))
         if path and self.document is not None:
             document = self.document
-            self._guarded(lambda: write_xlsx(Path(path), document))
+            self._guarded(lambda: write_xlsx(Path(path), document), lambda: self._export("xlsx"))
 
     def save_csv(self) -> None:
         folder = self._ask_folder(self, self.tr("Map voor de CSV-bestanden van het jaaroverzicht"), "")
@@ -358,18 +406,37 @@ class YearlyPage(QWidget):
                 written = write_csv(Path(folder), document, stem=stem)
                 return written[0].parent
 
-            self._guarded(work)
+            self._guarded(work, lambda: self._export("csv"))
+
+    def _export(self, file_format: str) -> int:
+        return record_export(self.services, f"yearly_{file_format}", self._scope(),
+                             formats=[file_format])  # fmt: skip
+
+    def _chart_export(self, chart_key: str, file_format: str) -> bool:
+        """Record that a chart is about to be written; False (and said) when refused."""
+        try:
+            record_export(self.services, f"yearly_chart_{file_format}",
+                          f"{self._scope()} {chart_key}", formats=[file_format])  # fmt: skip
+        except KnownError as error:
+            self.message.show_warning(error.message)
+            return False
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Shown again after the user worked elsewhere: the figures may have changed."""
         super().showEvent(event)
         if self._shown and not event.spontaneous():
+            self._reported.clear()  # looked at again: a new summary made
             self.reload()
         self._shown = True
 
 
 def _paint(document: ReportDocument, device: QPrinter) -> None:
     render(document, device)
+
+
+def _nothing() -> None:
+    """The preview's pages: the print was recorded when the preview opened."""
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
