@@ -30,6 +30,7 @@ from zvkd_desktop.errors import KnownError
 from zvkd_desktop.paths import STORE_SUFFIX
 from zvkd_desktop.store.kdf import KdfParams
 from zvkd_desktop.store.store import Store
+from zvkd_desktop.ui.forms import chain_tab_order, heading_label
 from zvkd_desktop.ui.recovery_page import (
     CLIPBOARD_CLEAR_MS,
     PrintKey,
@@ -92,11 +93,7 @@ class FirstRunDialog(QDialog):
 
     def _build_form(self, default_path: Path) -> QWidget:
         page = QWidget(self)
-        heading = QLabel(self.tr("Welkom bij ZVKD Desktop"), page)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = heading_label(self.tr("Welkom bij ZVKD Desktop"), page)
         intro = QLabel(
             self.tr(
                 "Er is nog geen gegevensbestand. Maak er nu een aan. Het bestand wordt "
@@ -155,14 +152,14 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
 
-        for first, second in (
-            (self.username_edit, self.display_name_edit),
-            (self.display_name_edit, self.password_edit),
-            (self.password_edit, self.repeat_edit),
-            (self.repeat_edit, self.path_edit),
-            (self.path_edit, self.browse_button),
-        ):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(
+            self.username_edit,
+            self.display_name_edit,
+            self.password_edit,
+            self.repeat_edit,
+            self.path_edit,
+            self.browse_button,
+        )
         return page
 
     @staticmethod

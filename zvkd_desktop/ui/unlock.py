@@ -36,6 +36,7 @@ from zvkd_desktop.errors import (
 )
 from zvkd_desktop.paths import STORE_SUFFIX
 from zvkd_desktop.store.store import Store
+from zvkd_desktop.ui.forms import chain_tab_order, heading_label
 from zvkd_desktop.ui.widgets import InlineMessage, busy_cursor, shorten_path
 
 Confirm = Callable[[QWidget, str], bool]
@@ -97,11 +98,7 @@ class UnlockDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Ontgrendelen – ZVKD Desktop"))
             heading_text = self.tr("ZVKD Desktop is vergrendeld")
-        heading = QLabel(heading_text, self)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        heading.setFont(font)
+        heading = heading_label(heading_text, self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -187,10 +184,13 @@ class UnlockDialog(QDialog):
             self.password_edit.setFocus()
         else:
             self.username_edit.setFocus()
-        QWidget.setTabOrder(self.username_edit, self.password_edit)
-        QWidget.setTabOrder(self.password_edit, self.recovery_edit)
-        QWidget.setTabOrder(self.recovery_edit, self.use_recovery)
-        QWidget.setTabOrder(self.use_recovery, self.other_button)
+        chain_tab_order(
+            self.username_edit,
+            self.password_edit,
+            self.recovery_edit,
+            self.use_recovery,
+            self.other_button,
+        )
 
     # -- presentation ----------------------------------------------------------------------
 

@@ -15,25 +15,15 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFont,
-    QPagedPaintDevice,
-    QPainter,
-    QPdfWriter,
-    QTextDocument,
-)
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPagedPaintDevice, QPdfWriter, QTextDocument
 
 from zvkd_desktop.domain.dates import format_nl
-from zvkd_desktop.errors import KnownError
+from zvkd_desktop.reports.render.pages import paged_document, paint_pages
 from zvkd_desktop.reports.render.pdf import RESOLUTION, ensure_app, page_layout
 
 __all__ = ["TITLE", "build_html", "write_inzage_pdf"]
 
 TITLE = "Inzageverzoek – overzicht van vastgelegde gegevens"
-FOOTER_MM = 9.0
 
 ACTIONS = {
     "create": "aangemaakt", "update": "gewijzigd", "delete": "verwijderd",
@@ -343,19 +333,14 @@ def build_html(data: dict[str, Any]) -> str:
 
 
 def _document(data: dict[str, Any], device: QPagedPaintDevice) -> QTextDocument:
-    paint = device.pageLayout().paintRectPixels(device.resolution())
-    footer = FOOTER_MM / 25.4 * device.logicalDpiY()
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
-    doc.setDocumentMargin(0)
-    doc.setDefaultFont(QFont(QApplication.font().family(), 9))
-    doc.setPageSize(QSizeF(paint.width(), paint.height() - footer))
-    doc.setDefaultStyleSheet(
-        "h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 14pt; }"
+    doc = paged_document(
+        device,
+        font_points=9,
+        style_sheet="h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 14pt; }"
         " h3 { font-size: 11pt; margin-top: 9pt; } h4 { font-size: 9.5pt; margin-top: 6pt; }"
         " th { background-color: #e8e8e8; font-size: 8.5pt; } td { font-size: 8.5pt; }"
         " table.grid { margin-bottom: 4pt; }"
-        " td.k { color: #444444; } p.made { color: #444444; } p.none { color: #666666; }"
+        " td.k { color: #444444; } p.made { color: #444444; } p.none { color: #666666; }",
     )
     doc.setHtml(build_html(data))
     return doc
@@ -365,36 +350,9 @@ def render(data: dict[str, Any], device: QPagedPaintDevice) -> int:
     """Paint every page on ``device`` with the confidentiality footer; returns the page count."""
     ensure_app()
     doc = _document(data, device)
-    paint = device.pageLayout().paintRectPixels(device.resolution())
-    body = doc.pageSize()
-    footer = QRectF(0, body.height(), paint.width(), paint.height() - body.height())
-    pages = doc.pageCount()
-    painter = QPainter()
-    if not painter.begin(device):
-        raise KnownError("Het overzicht kon niet worden gemaakt: het apparaat weigert.",
-                         code="render_failed")  # fmt: skip
-    try:
-        font = QFont(doc.defaultFont())
-        font.setPointSizeF(8)
-        made = _text(data["made_on"])
-        for page in range(pages):
-            if page:
-                device.newPage()
-            painter.save()
-            painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
-            painter.translate(0, -page * body.height())
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, page * body.height(), body.width(), body.height())
-            doc.documentLayout().draw(painter, context)
-            painter.restore()
-            painter.setFont(font)
-            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                             f"Vertrouwelijk – inzageoverzicht van {made}")
-            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             f"Pagina {page + 1} van {pages}")
-    finally:
-        painter.end()
-    return pages
+    footer = f"Vertrouwelijk – inzageoverzicht van {_text(data['made_on'])}"
+    refusal = "Het overzicht kon niet worden gemaakt: het apparaat weigert."
+    return paint_pages(doc, device, footer, refusal=refusal)
 
 
 def write_inzage_pdf(path: Path, data: dict[str, Any]) -> Path:

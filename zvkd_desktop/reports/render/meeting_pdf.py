@@ -18,23 +18,20 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFont,
     QPagedPaintDevice,
-    QPainter,
     QPdfWriter,
     QTextDocument,
     QTextFormat,
     QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import AgendaSection
 from zvkd_desktop.errors import KnownError
+from zvkd_desktop.reports.render.pages import paged_document, paint_pages
 from zvkd_desktop.reports.render.pdf import RESOLUTION, ensure_app, page_layout
 from zvkd_desktop.services.meetings.naming import AgendaShows, print_name
 from zvkd_desktop.services.meetings.views import AgendaItemView, MeetingView
@@ -48,7 +45,6 @@ __all__ = [
     "write_meeting_pdf",
 ]
 
-FOOTER_MM = 9.0
 MIN_ROOM = 0.15
 """A section starts on a new page when less than this part of a page is left for it."""
 _DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -223,20 +219,17 @@ def _keep_on_page(doc: QTextDocument) -> None:
 
 def _document(meeting: MeetingView, paper: Paper, shows: AgendaShows,
               device: QPagedPaintDevice) -> QTextDocument:  # fmt: skip
-    paint = device.pageLayout().paintRectPixels(device.resolution())
-    footer = FOOTER_MM / 25.4 * device.logicalDpiY()
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
-    doc.setDocumentMargin(0)
-    doc.setDefaultFont(QFont(QApplication.font().family(), 10))
-    doc.setPageSize(QSizeF(paint.width(), paint.height() - footer))
-    doc.setDefaultStyleSheet(
+    doc = paged_document(
+        device,
+        font_points=10,
+        style_sheet=(
         "h1 { font-size: 17pt; margin-bottom: 4pt; } p.meta { margin: 0; }"
         " p.confidential { font-size: 8.5pt; color: #444444; margin-top: 6pt; margin-bottom: 10pt; }"
         " table.items { border-color: #999999; border-collapse: collapse; }"
         " th { background-color: #e8e8e8; font-size: 9pt; text-align: left; }"
         " th.section { background-color: #d0d0d0; font-size: 10.5pt; }"
         " td { font-size: 9pt; vertical-align: top; }"
+        ),
     )
     doc.setHtml(paper_html(meeting, paper, shows))
     _keep_on_page(doc)
@@ -248,35 +241,8 @@ def render_meeting(meeting: MeetingView, paper: Paper, shows: AgendaShows,
     """Paint every page on ``device`` (a QPdfWriter or QPrinter); returns the page count."""
     ensure_app()
     doc = _document(meeting, paper, shows, device)
-    paint = device.pageLayout().paintRectPixels(device.resolution())
-    body = doc.pageSize()
-    footer = QRectF(0, body.height(), paint.width(), paint.height() - body.height())
-    pages = doc.pageCount()
     left = f"Vertrouwelijk · {paper.short} kernteamoverleg {format_nl(meeting.held_on)}"
-    painter = QPainter()
-    if not painter.begin(device):
-        raise KnownError("Het document kon niet worden gemaakt: het apparaat weigert.",
-                         code="render_failed")  # fmt: skip
-    try:
-        footer_font = QFont(doc.defaultFont())
-        footer_font.setPointSizeF(8)
-        for page in range(pages):
-            if page:
-                device.newPage()
-            painter.save()
-            painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
-            painter.translate(0, -page * body.height())
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, page * body.height(), body.width(), body.height())
-            doc.documentLayout().draw(painter, context)
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, left)
-            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             f"Pagina {page + 1} van {pages}")  # fmt: skip
-    finally:
-        painter.end()
-    return pages
+    return paint_pages(doc, device, left)
 
 
 def write_meeting_pdf(path: Path, meeting: MeetingView, paper: Paper, shows: AgendaShows) -> Path:

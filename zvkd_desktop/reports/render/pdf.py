@@ -14,15 +14,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFont,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPainter,
     QPdfWriter,
     QTextDocument,
     QTextFormat,
@@ -32,13 +29,13 @@ from PySide6.QtWidgets import QApplication
 
 from zvkd_desktop.errors import KnownError
 from zvkd_desktop.reports.render.charts import print_image
+from zvkd_desktop.reports.render.pages import millimetres, paged_document, paint_pages
 from zvkd_desktop.reports.yearly.chart_data import chart_specs
 from zvkd_desktop.reports.yearly.document import ReportDocument
 from zvkd_desktop.reports.yearly.tables import Table, display, multi_year_table
 
 RESOLUTION = 300
 MARGINS_MM = QMarginsF(18, 15, 18, 12)
-FOOTER_MM = 9.0
 MULTI_YEAR_COLUMNS = 10
 """On paper the multi-year table shows the last ten years up to the report year."""
 
@@ -65,10 +62,6 @@ def _css_scale(device: QPagedPaintDevice) -> float:
     screen = QGuiApplication.primaryScreen()
     screen_dpi = round(screen.logicalDotsPerInchY()) if screen is not None else 96
     return device.logicalDpiY() / (screen_dpi or 96)
-
-
-def _mm(device: QPagedPaintDevice, mm: float) -> float:
-    return mm / 25.4 * device.logicalDpiY()
 
 
 def _table_html(table: Table, pad: int) -> str:
@@ -133,21 +126,17 @@ def build_text_document(document: ReportDocument, device: QPagedPaintDevice,
                         *, charts: bool = True) -> QTextDocument:
     """The whole summary as one QTextDocument laid out for ``device``'s page body."""
     paint = device.pageLayout().paintRectPixels(device.resolution())
-    body_height = paint.height() - _mm(device, FOOTER_MM)
     scale = _css_scale(device)
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
-    doc.setDocumentMargin(0)
-    doc.setDefaultFont(QFont(QApplication.font().family(), 10))
-    doc.setPageSize(QSizeF(paint.width(), body_height))
-    doc.setDefaultStyleSheet(
-        "h1 { font-size: 20pt; margin-bottom: 0; } h2 { font-size: 14pt; }"
+    doc = paged_document(
+        device,
+        font_points=10,
+        style_sheet="h1 { font-size: 20pt; margin-bottom: 0; } h2 { font-size: 14pt; }"
         " h3 { font-size: 10.5pt; margin-top: 6pt; margin-bottom: 3pt; }"
         " th { background-color: #e8e8e8; } td, th { font-size: 9pt; }"
         " p.note { font-size: 8pt; color: #444444; }"
-        " p.made { color: #444444; } p.protected { font-size: 9pt; }"
+        " p.made { color: #444444; } p.protected { font-size: 9pt; }",
     )
-    pad = max(1, round(_mm(device, 0.7) / scale))
+    pad = max(1, round(millimetres(device, 0.7) / scale))
     intro = "".join(f"<p>{html.escape(part)}</p>" for part in document.intro.split("\n") if part.strip())
     parts = [
         f"<h1>{html.escape(document.title)}</h1>",
@@ -159,7 +148,7 @@ def build_text_document(document: ReportDocument, device: QPagedPaintDevice,
         parts.append(f'<p class="protected"><i>{html.escape(document.note)}</i></p>')
     data = document.data
     sections = [_table_html(t, pad) for t in document.tables if t.key != "multi_year"]
-    gutter = round(_mm(device, 3) / scale)
+    gutter = round(millimetres(device, 3) / scale)
     parts.extend(_side_by_side(sections, gutter))
     if charts:
         width = int(paint.width())
@@ -186,35 +175,8 @@ def render(document: ReportDocument, device: QPagedPaintDevice, *, charts: bool 
     """Paint every page on ``device`` (a QPdfWriter or QPrinter); returns the page count."""
     ensure_app()
     doc = build_text_document(document, device, charts=charts)
-    paint = device.pageLayout().paintRectPixels(device.resolution())
-    body = doc.pageSize()
-    footer = QRectF(0, body.height(), paint.width(), paint.height() - body.height())
-    pages = doc.pageCount()
-    painter = QPainter()
-    if not painter.begin(device):
-        raise KnownError("Het document kon niet worden gemaakt: het apparaat weigert.",
-                         code="render_failed")
-    try:
-        footer_font = QFont(doc.defaultFont())
-        footer_font.setPointSizeF(8)
-        for page in range(pages):
-            if page:
-                device.newPage()
-            painter.save()
-            painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
-            painter.translate(0, -page * body.height())
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, page * body.height(), body.width(), body.height())
-            doc.documentLayout().draw(painter, context)
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                             f"{document.title} – {document.subtitle} – {document.made_line}")
-            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             f"Pagina {page + 1} van {pages}")
-    finally:
-        painter.end()
-    return pages
+    footer = f"{document.title} – {document.subtitle} – {document.made_line}"
+    return paint_pages(doc, device, footer)
 
 
 def write_pdf(path: Path, document: ReportDocument, *, charts: bool = True) -> Path:

@@ -25,12 +25,8 @@ from zvkd_desktop.domain.vocabulary import OrganisationKind, ProfessionalRole
 from zvkd_desktop.errors import KnownError
 from zvkd_desktop.services import cases, partners
 from zvkd_desktop.services.caseload import CoachCaseRow, CoachLoad
-from zvkd_desktop.ui.registrations.fields import (
-    date_edit,
-    execute_in_dialog,
-    from_qdate,
-    heading_label,
-)
+from zvkd_desktop.ui.forms import from_qdate, heading_label
+from zvkd_desktop.ui.registrations.fields import date_edit, execute_in_dialog
 from zvkd_desktop.ui.sections import AppContext
 from zvkd_desktop.ui.widgets import InlineMessage
 

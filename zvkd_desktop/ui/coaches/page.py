@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from zvkd_desktop.services.caseload import (
 )
 from zvkd_desktop.ui.coaches.chart import CaseloadChart
 from zvkd_desktop.ui.coaches.dialogs import AddCoachDialog, DeactivateCoachDialog, TransferDialog
-from zvkd_desktop.ui.registrations.fields import heading_label, label_of
+from zvkd_desktop.ui.forms import chain_tab_order, heading_label, splitter, titled_column, vocab
 from zvkd_desktop.ui.registrations.table import (
     ROW_ROLE,
     ColumnSpec,
@@ -95,20 +94,12 @@ class CoachesPage(QWidget):
         buttons.addWidget(self.deactivate_button)
         buttons.addWidget(self.inactive_box)
         buttons.addStretch(1)
-        coach_box = QWidget(self)
-        coach_layout = QVBoxLayout(coach_box)
-        coach_layout.setContentsMargins(0, 0, 0, 0)
-        coach_layout.addWidget(coach_label)
-        coach_layout.addWidget(self.coach_view)
-        chart_box = QWidget(self)
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.addWidget(chart_label)
-        chart_layout.addWidget(self.chart)
-        top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.setChildrenCollapsible(False)
-        top.addWidget(coach_box)
-        top.addWidget(chart_box)
+        top = splitter(
+            Qt.Orientation.Horizontal,
+            self,
+            titled_column(self, coach_label, self.coach_view),
+            titled_column(self, chart_label, self.chart),
+        )
         cases_box = QWidget(self)
         cases_layout = QVBoxLayout(cases_box)
         cases_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,20 +110,20 @@ class CoachesPage(QWidget):
         case_buttons.addWidget(self.open_button)
         case_buttons.addStretch(1)
         cases_layout.addLayout(case_buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(cases_box)
+        panes = splitter(Qt.Orientation.Vertical, self, top, cases_box)
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.tr("Coaches"), self))
         layout.addLayout(buttons)
-        layout.addWidget(splitter, 1)
-        self.setTabOrder(self.add_button, self.deactivate_button)
-        self.setTabOrder(self.deactivate_button, self.inactive_box)
-        self.setTabOrder(self.inactive_box, self.coach_view)
-        self.setTabOrder(self.coach_view, self.case_view)
-        self.setTabOrder(self.case_view, self.transfer_button)
-        self.setTabOrder(self.transfer_button, self.open_button)
+        layout.addWidget(panes, 1)
+        chain_tab_order(
+            self.add_button,
+            self.deactivate_button,
+            self.inactive_box,
+            self.coach_view,
+            self.case_view,
+            self.transfer_button,
+            self.open_button,
+        )
 
         self.coach_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_cases())
         self.case_view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -161,7 +152,7 @@ class CoachesPage(QWidget):
         return [
             ColumnSpec(self.tr("Jongere"), lambda r: r.youth_name, sample="Mohammed van den Berg",
                        stretch=True),
-            ColumnSpec(self.tr("Categorie"), lambda r: label_of(r.category),
+            ColumnSpec(self.tr("Categorie"), lambda r: vocab(r.category),
                        sample="Rivaliserende jeugd"),
             ColumnSpec(self.tr("Opgenomen"), lambda r: format_nl(r.admitted_on),
                        lambda r: r.admitted_on, sample="00-00-0000"),

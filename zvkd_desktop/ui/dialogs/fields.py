@@ -2,7 +2,8 @@
 
 Dates are always typed and shown as dd-mm-jjjj with a calendar popup; a QDateEdit cannot hold an
 impossible date (31-02), so the dialogs only have to check the rules (not in the future, not
-before admission). Vocabulary labels go through the "vocabulary" translation context.
+before admission). Vocabulary labels go through the "vocabulary" translation context
+(:func:`vocab` lives in ``ui.forms``, shared with the other sections, and is re-exported here).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from zvkd_desktop.domain.dates import format_nl
 from zvkd_desktop.domain.vocabulary import Labelled
+from zvkd_desktop.ui.forms import DATE_FORMAT, find_data, vocab
 
 __all__ = [
     "DateEdit",
@@ -41,12 +43,6 @@ __all__ = [
 L = TypeVar("L", bound=Labelled)
 _FIRST_DAY = dt.date(1900, 1, 1)
 _LAST_DAY = dt.date(2199, 12, 31)
-
-
-def vocab(member: Labelled | str) -> str:
-    """The translated Dutch label of a vocabulary member (or of a Dutch source label)."""
-    label = member.label if isinstance(member, Labelled) else member
-    return QCoreApplication.translate("vocabulary", label)
 
 
 def add_mnemonic(text: str, used: set[str]) -> str:
@@ -68,7 +64,7 @@ class DateEdit(QDateEdit):
     def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("dd-MM-yyyy")
+        self.setDisplayFormat(DATE_FORMAT)
         self.setDateRange(QDate(_FIRST_DAY), QDate(_LAST_DAY))
         self.setDate(QDate(day))
         self.setToolTip(self.tr("Datum als dd-mm-jjjj, of kies met Alt+Omlaag in de kalender"))
@@ -143,10 +139,10 @@ def current_enum(combo: QComboBox, enum_cls: type[L]) -> L | None:
 
 
 def select_data(combo: QComboBox, value: object) -> bool:
-    """Select the item whose data is ``value``; False when there is none."""
-    for index in range(combo.count()):
-        data = combo.itemData(index)
-        if data == value or (isinstance(value, Enum) and data == value.value):
-            combo.setCurrentIndex(index)
-            return True
-    return False
+    """Select the item whose data is ``value`` (or an enum's value); False when there is none."""
+    alternatives = (value.value,) if isinstance(value, Enum) else ()
+    index = find_data(combo, value, *alternatives)
+    if index < 0:
+        return False
+    combo.setCurrentIndex(index)
+    return True

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QStyle, QVBoxLayou
 
 from zvkd_desktop.domain.criteria import CriteriaAssessment, Criterion
 from zvkd_desktop.domain.dates import format_nl
-from zvkd_desktop.ui.registrations.fields import label_of
+from zvkd_desktop.ui.forms import vocab
 
 __all__ = ["CriteriaPanel", "verdict_text"]
 
@@ -31,7 +31,7 @@ def failing_names(assessment: CriteriaAssessment) -> str:
         if criterion is Criterion.AGE:
             names.append(_t("leeftijd ({age} jaar)").format(age=assessment.age))
         else:
-            names.append(label_of(criterion).lower())
+            names.append(vocab(criterion).lower())
     return ", ".join(names)
 
 
@@ -96,7 +96,7 @@ class CriteriaPanel(QGroupBox):
             self.age_label.setText(problem or _t("Vul de geboortedatum in om de leeftijd te zien."))
             for criterion in Criterion:
                 self.icons[criterion].clear()
-                self.lines[criterion].setText(label_of(criterion))
+                self.lines[criterion].setText(vocab(criterion))
             self.verdict_label.setText("")
             return
         self.age_label.setText(
@@ -113,10 +113,10 @@ class CriteriaPanel(QGroupBox):
             )
             self.icons[criterion].setPixmap(self.style().standardIcon(icon).pixmap(size, size))
             state = _t("voldaan") if met else _t("niet voldaan")
-            text = f"{label_of(criterion)}: {state}"
+            text = f"{vocab(criterion)}: {state}"
             if criterion is Criterion.AGE and not met:
                 text = _t("{label}: niet voldaan ({age} jaar)").format(
-                    label=label_of(criterion), age=assessment.age
+                    label=vocab(criterion), age=assessment.age
                 )
             self.lines[criterion].setText(text)
             self.lines[criterion].setAccessibleName(text)

@@ -31,15 +31,9 @@ from zvkd_desktop.domain.vocabulary import Category, ProfessionalRole
 from zvkd_desktop.services import registrations
 from zvkd_desktop.services.partners import list_professionals
 from zvkd_desktop.services.registration_views import RegistrationDetail, get_registration
+from zvkd_desktop.ui.forms import from_qdate, heading_label, to_qdate, vocab
 from zvkd_desktop.ui.registrations.criteria_panel import CriteriaPanel
-from zvkd_desktop.ui.registrations.fields import (
-    date_edit,
-    execute_in_dialog,
-    from_qdate,
-    heading_label,
-    label_of,
-    to_qdate,
-)
+from zvkd_desktop.ui.registrations.fields import date_edit, execute_in_dialog
 from zvkd_desktop.ui.sections import AppContext
 from zvkd_desktop.ui.widgets import InlineMessage
 
@@ -199,7 +193,7 @@ class DecideDialog(QDialog):
         self.category_combo = QComboBox(page)
         self.category_combo.setAccessibleName(self.tr("Categorie"))
         for category in Category:
-            self.category_combo.addItem(label_of(category), category)
+            self.category_combo.addItem(vocab(category), category)
         self.coach_combo = QComboBox(page)
         self.coach_combo.setAccessibleName(self.tr("Coach"))
         self.coach_combo.addItem(self.tr("Kies een coach…"), None)

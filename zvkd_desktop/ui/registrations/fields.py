@@ -1,5 +1,6 @@
-"""Small pieces the dialogs of Aanmeldingen and Coaches share: date fields, vocabulary labels,
-heading labels, and running an edit so that a refusal is shown *inside* the dialog.
+"""Small pieces the dialogs of Aanmeldingen and Coaches share: date fields and running an edit so
+that a refusal is shown *inside* the dialog. (Dates, combo lookup, vocabulary labels and headings
+come from ``ui.forms`` and are re-exported here for the modules that import them from here.)
 
 ``AppContext.execute`` shows a refusal in a message box. A dialog wants it next to the fields
 instead, with the dialog still open; :func:`execute_in_dialog` asks ``execute`` to run the edit
@@ -14,11 +15,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QFocusEvent, QFont
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QDateEdit, QWidget
 
-from zvkd_desktop.domain.vocabulary import Labelled
 from zvkd_desktop.errors import KnownError
+from zvkd_desktop.ui.forms import DATE_FORMAT, find_data, from_qdate, heading_label, to_qdate
+from zvkd_desktop.ui.forms import vocab as label_of
 from zvkd_desktop.ui.sections import AppContext
 from zvkd_desktop.ui.undo import Do, Undo
 from zvkd_desktop.ui.widgets import InlineMessage
@@ -35,16 +37,6 @@ __all__ = [
     "label_of",
     "to_qdate",
 ]
-
-DATE_FORMAT = "dd-MM-yyyy"
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def date_edit(
@@ -118,32 +110,6 @@ class OptionalDateEdit(QDateEdit):
             self.setDate(self.EMPTY)
             self.blockSignals(False)
             self._seeded = False
-
-
-def find_data(combo: QComboBox, value: object) -> int:
-    """The index of the item whose data equals ``value`` (-1 if none).
-
-    ``QComboBox.findData`` compares Python objects by identity, so a UUID read again from the
-    store would never be found; this compares by value.
-    """
-    for index in range(combo.count()):
-        if combo.itemData(index) == value:
-            return index
-    return -1
-
-
-def label_of(value: Labelled) -> str:
-    """A vocabulary value's Dutch label, through the translation table."""
-    return QCoreApplication.translate("vocabulary", value.label)
-
-
-def heading_label(text: str, parent: QWidget, scale: float = 1.3) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 @dataclass(frozen=True)

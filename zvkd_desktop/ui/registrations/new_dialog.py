@@ -31,13 +31,9 @@ from zvkd_desktop.domain.vocabulary import OrganisationKind
 from zvkd_desktop.errors import KnownError
 from zvkd_desktop.services import family, registrations, youths
 from zvkd_desktop.services.partners import list_organisations
+from zvkd_desktop.ui.forms import from_qdate, heading_label
 from zvkd_desktop.ui.registrations.criteria_panel import CriteriaPanel
-from zvkd_desktop.ui.registrations.fields import (
-    date_edit,
-    execute_in_dialog,
-    from_qdate,
-    heading_label,
-)
+from zvkd_desktop.ui.registrations.fields import date_edit, execute_in_dialog
 from zvkd_desktop.ui.registrations.youth_picker import YouthPicker
 from zvkd_desktop.ui.sections import AppContext
 from zvkd_desktop.ui.widgets import InlineMessage

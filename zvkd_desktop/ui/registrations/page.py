@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +30,8 @@ from zvkd_desktop.services.registration_views import (
     list_registrations,
     pending_registrations,
 )
+from zvkd_desktop.ui.forms import chain_tab_order, heading_label, splitter, titled_column, vocab
 from zvkd_desktop.ui.registrations.decide_dialog import DecideDialog
-from zvkd_desktop.ui.registrations.fields import heading_label, label_of
 from zvkd_desktop.ui.registrations.new_dialog import NewRegistrationDialog
 from zvkd_desktop.ui.registrations.table import (
     ColumnSpec,
@@ -103,30 +102,25 @@ class RegistrationsPage(QWidget):
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.notice, 1)
         notice_row.addWidget(self.open_case_button)
-        pending_box = QWidget(self)
-        pending_layout = QVBoxLayout(pending_box)
-        pending_layout.setContentsMargins(0, 0, 0, 0)
-        pending_layout.addWidget(self.pending_label)
-        pending_layout.addWidget(self.pending_view)
-        recent_box = QWidget(self)
-        recent_layout = QVBoxLayout(recent_box)
-        recent_layout.setContentsMargins(0, 0, 0, 0)
-        recent_layout.addWidget(self.recent_label)
-        recent_layout.addWidget(self.recent_view)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(pending_box)
-        splitter.addWidget(recent_box)
+        lists = splitter(
+            Qt.Orientation.Vertical,
+            self,
+            titled_column(self, self.pending_label, self.pending_view),
+            titled_column(self, self.recent_label, self.recent_view),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.tr("Aanmeldingen"), self))
         layout.addLayout(buttons)
         layout.addLayout(notice_row)
-        layout.addWidget(splitter, 1)
-        self.setTabOrder(self.new_button, self.decide_button)
-        self.setTabOrder(self.decide_button, self.withdraw_button)
-        self.setTabOrder(self.withdraw_button, self.open_case_button)
-        self.setTabOrder(self.open_case_button, self.pending_view)
-        self.setTabOrder(self.pending_view, self.recent_view)
+        layout.addWidget(lists, 1)
+        chain_tab_order(
+            self.new_button,
+            self.decide_button,
+            self.withdraw_button,
+            self.open_case_button,
+            self.pending_view,
+            self.recent_view,
+        )
 
         selection = self.pending_view.selectionModel()
         selection.selectionChanged.connect(self._update_buttons)
@@ -159,7 +153,7 @@ class RegistrationsPage(QWidget):
         return [
             ColumnSpec(self.tr("Jongere"), lambda r: r.youth_name, sample="Mohammed van den Berg",
                        stretch=True),
-            ColumnSpec(self.tr("Besluit"), lambda r: label_of(r.decision), sample="Niet opgenomen"),
+            ColumnSpec(self.tr("Besluit"), lambda r: vocab(r.decision), sample="Niet opgenomen"),
             ColumnSpec(self.tr("Besluitdatum"),
                        lambda r: format_nl(r.decided_on) if r.decided_on else "",
                        lambda r: r.decided_on, sample="00-00-0000"),
