@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import click, tick, type_into
+from tests.ui.test_unlock import Gate
 from zvkd_desktop.store.kdf import TEST_KDF
 from zvkd_desktop.store.store import Store
 from zvkd_desktop.ui.first_run import FirstRunDialog
@@ -46,6 +47,12 @@ def fill_in(qtbot: QtBot, dialog: FirstRunDialog, password: str, repeat: str | N
     type_into(qtbot, dialog.repeat_edit, password if repeat is None else repeat)
 
 
+def create(qtbot: QtBot, dialog: FirstRunDialog) -> None:
+    """Click "Aanmaken" and wait: the file is made on the background worker."""
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=10_000)
+
+
 def close_store(dialog: FirstRunDialog) -> None:
     if dialog.store is not None:
         dialog.store.close()
@@ -55,7 +62,7 @@ def test_creating_a_store_shows_the_recovery_key_once(
     qtbot: QtBot, dialog: FirstRunDialog, store_path: Path
 ) -> None:
     fill_in(qtbot, dialog, STRONG)
-    click(qtbot, dialog.create_button)
+    create(qtbot, dialog)
 
     assert store_path.exists()
     assert dialog.pages.currentWidget() is dialog.key_page
@@ -71,7 +78,7 @@ def test_creating_a_store_shows_the_recovery_key_once(
 
 def test_continuing_needs_the_kept_key_box_ticked(qtbot: QtBot, dialog: FirstRunDialog) -> None:
     fill_in(qtbot, dialog, STRONG)
-    click(qtbot, dialog.create_button)
+    create(qtbot, dialog)
 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()
@@ -91,7 +98,7 @@ def test_a_weak_password_is_refused_inline(
 ) -> None:
     fill_in(qtbot, dialog, "zomer2024")
     assert "Zwak" in dialog.strength.label.text()
-    click(qtbot, dialog.create_button)
+    create(qtbot, dialog)
 
     assert "te zwak" in dialog.message.text()
     assert dialog.pages.currentWidget() is dialog.form_page
@@ -102,7 +109,7 @@ def test_mismatched_passwords_are_refused_and_the_repeat_cleared(
     qtbot: QtBot, dialog: FirstRunDialog, store_path: Path
 ) -> None:
     fill_in(qtbot, dialog, STRONG, repeat=STRONG + "!")
-    click(qtbot, dialog.create_button)
+    create(qtbot, dialog)
 
     assert "niet gelijk" in dialog.message.text()
     assert dialog.repeat_edit.text() == ""
@@ -116,7 +123,7 @@ def test_an_existing_file_is_never_overwritten(
     store_path.parent.mkdir(parents=True)
     store_path.write_bytes(b"something else")
     fill_in(qtbot, dialog, STRONG)
-    click(qtbot, dialog.create_button)
+    create(qtbot, dialog)
 
     assert "staat al een bestand" in dialog.message.text()
     assert store_path.read_bytes() == b"something else"
@@ -126,7 +133,7 @@ def test_print_gets_the_key_and_copy_clears_the_clipboard_later(
     qtbot: QtBot, dialog: FirstRunDialog, printed: list[tuple[str, str]], store_path: Path
 ) -> None:
     fill_in(qtbot, dialog, STRONG)
-    click(qtbot, dialog.create_button)
+    create(qtbot, dialog)
     code = dialog.key_page.key_label.text()
 
     click(qtbot, dialog.key_page.print_button)
@@ -143,7 +150,7 @@ def test_the_clipboard_is_left_alone_when_it_holds_something_else(
     qtbot: QtBot, dialog: FirstRunDialog
 ) -> None:
     fill_in(qtbot, dialog, STRONG)
-    click(qtbot, dialog.create_button)
+    create(qtbot, dialog)
     click(qtbot, dialog.key_page.copy_button)
     QGuiApplication.clipboard().setText("iets anders")
     qtbot.wait(150)
@@ -156,3 +163,27 @@ def test_the_printed_sheet_names_the_key_and_the_file() -> None:
     assert "ABCDE-FGHJK-MNPQR-STVWX-YZ012" in text
     assert "pad.zvkd" in text
     assert "veilige plek" in text
+
+
+def test_cancelling_a_create_gives_the_form_back_and_leaves_no_file(
+    qtbot: QtBot, dialog: FirstRunDialog, store_path: Path
+) -> None:
+    gate = Gate(qtbot)
+    gate.hold(dialog)
+    fill_in(qtbot, dialog, STRONG)
+    click(qtbot, dialog.create_button)
+    assert dialog.working and dialog.busy.isVisible()
+    assert not dialog.form_page.isEnabled()
+
+    click(qtbot, dialog.cancel_button)
+    assert dialog.isVisible() and not dialog.working and dialog.form_page.isEnabled()
+
+    gate.release_and_drain(dialog)  # the abandoned create runs now, and is undone
+    assert dialog.store is None
+    assert dialog.pages.currentWidget() is dialog.form_page
+    assert not store_path.exists()
+
+    fill_in(qtbot, dialog, STRONG)  # the same location works again
+    create(qtbot, dialog)
+    assert dialog.pages.currentWidget() is dialog.key_page
+    close_store(dialog)

@@ -4,6 +4,7 @@ in the dialog, in Dutch, without a traceback."""
 from __future__ import annotations
 
 import getpass
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from tests.ui.helpers import click, tick, type_into
 from tests.ui.stores import USERNAME, closed_store, damage, roll_back
 from zvkd_desktop.store.store import Store
 from zvkd_desktop.ui.app import Launcher
+from zvkd_desktop.ui.cases.background import run_in_background
 from zvkd_desktop.ui.main_window import MainWindow
 from zvkd_desktop.ui.settings import GuiSettings
 from zvkd_desktop.ui.unlock import UnlockDialog
@@ -50,10 +52,38 @@ def dialog_for(qtbot: QtBot) -> Iterator[Callable[..., UnlockDialog]]:
             dialog.store.close()
 
 
-def log_in(qtbot: QtBot, dialog: UnlockDialog, password: str = PASSWORD) -> None:
+def log_in(
+    qtbot: QtBot, dialog: UnlockDialog, password: str = PASSWORD, *, wait: bool = True
+) -> None:
     type_into(qtbot, dialog.username_edit, USERNAME)
     type_into(qtbot, dialog.password_edit, password)
     click(qtbot, dialog.open_button)
+    if wait:
+        wait_for_answer(qtbot, dialog)
+
+
+def wait_for_answer(qtbot: QtBot, dialog: UnlockDialog) -> None:
+    """The file opens on the background worker; the dialog answers when that is done."""
+    qtbot.waitUntil(lambda: not dialog.working, timeout=10_000)
+
+
+class Gate:
+    """Holds the background worker busy until released, so a test can act while work waits."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.open = threading.Event()
+        self.passed: list[bool] = []
+
+    def hold(self, receiver: QWidget) -> None:
+        run_in_background(receiver, lambda: self.open.wait(10), self.passed.append, print)
+
+    def release_and_drain(self, receiver: QWidget) -> None:
+        """Let the held work and everything queued behind it finish, results delivered."""
+        self.open.set()
+        drained: list[bool] = []
+        run_in_background(receiver, lambda: True, drained.append, print)
+        self.qtbot.waitUntil(lambda: drained == [True], timeout=10_000)
 
 
 def test_the_right_password_opens_the_main_window(
@@ -65,7 +95,8 @@ def test_the_right_password_opens_the_main_window(
     assert isinstance(launcher.dialog, UnlockDialog)
     qtbot.addWidget(launcher.dialog)
 
-    log_in(qtbot, launcher.dialog)
+    log_in(qtbot, launcher.dialog, wait=False)
+    qtbot.waitUntil(lambda: launcher.main_window is not None, timeout=10_000)
 
     window = launcher.main_window
     assert isinstance(window, MainWindow)
@@ -126,6 +157,7 @@ def test_the_recovery_key_opens_the_store(qtbot: QtBot, store_path: Path, dialog
     assert dialog.recovery_edit.isVisible() and not dialog.password_edit.isVisible()
     type_into(qtbot, dialog.recovery_edit, code.lower())
     click(qtbot, dialog.open_button)
+    wait_for_answer(qtbot, dialog)
 
     assert dialog.store is not None and dialog.store.user.username == USERNAME
 
@@ -137,6 +169,7 @@ def test_a_wrong_recovery_key_is_refused(qtbot: QtBot, store_path: Path, dialog_
     tick(qtbot, dialog.use_recovery)
     type_into(qtbot, dialog.recovery_edit, "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE")
     click(qtbot, dialog.open_button)
+    wait_for_answer(qtbot, dialog)
 
     assert dialog.store is None
     assert "herstelsleutel past niet" in dialog.message.text()
@@ -188,3 +221,60 @@ def test_an_older_copy_needs_an_explicit_open_anyway(
     dialog._confirm_rollback = Answers(True)
     log_in(qtbot, dialog)
     assert dialog.store is not None
+
+
+def test_opening_shows_progress_and_locks_the_form(
+    qtbot: QtBot, store_path: Path, dialog_for
+) -> None:
+    closed_store(store_path)
+    dialog = dialog_for(store_path)
+    gate = Gate(qtbot)
+    gate.hold(dialog)
+
+    log_in(qtbot, dialog, wait=False)
+    assert dialog.working and dialog.busy.isVisible()
+    assert dialog.busy.label.text() == "Bezig met openen…"
+    assert not dialog.password_edit.isEnabled() and not dialog.open_button.isEnabled()
+
+    gate.release_and_drain(dialog)
+    assert dialog.store is not None and not dialog.isVisible()
+
+
+def test_cancelling_an_open_gives_the_form_back_and_releases_the_file(
+    qtbot: QtBot, store_path: Path, dialog_for
+) -> None:
+    closed_store(store_path)
+    dialog = dialog_for(store_path)
+    gate = Gate(qtbot)
+    gate.hold(dialog)
+
+    log_in(qtbot, dialog, wait=False)
+    click(qtbot, dialog.cancel_button)
+
+    # at once, while the open still waits on the worker
+    assert dialog.isVisible() and not dialog.working and not dialog.busy.isVisible()
+    assert dialog.password_edit.isEnabled() and dialog.open_button.isEnabled()
+
+    gate.release_and_drain(dialog)  # the abandoned open runs now
+    assert dialog.store is None and dialog.isVisible()
+    Store.open(store_path, username=USERNAME, password=PASSWORD).close()  # the lock is free
+
+    log_in(qtbot, dialog)  # and the dialog still works
+    assert dialog.store is not None
+
+
+def test_closing_the_dialog_during_an_open_keeps_nothing_open(
+    qtbot: QtBot, store_path: Path, dialog_for
+) -> None:
+    closed_store(store_path)
+    dialog = dialog_for(store_path)
+    gate = Gate(qtbot)
+    gate.hold(dialog)
+
+    log_in(qtbot, dialog, wait=False)
+    dialog.reject()
+    assert not dialog.isVisible()
+
+    gate.release_and_drain(dialog)
+    assert dialog.store is None
+    Store.open(store_path, username=USERNAME, password=PASSWORD).close()

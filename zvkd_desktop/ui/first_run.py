@@ -4,6 +4,10 @@ Two pages in one dialog. The first asks where the file goes, who the first user 
 password (typed twice, with a live strength hint; weak or mismatched passwords are refused
 inline). The second shows the recovery key and will not let the user go on before they confirm
 they kept it: after this dialog the key is never shown again.
+
+Creating runs on the background worker (the key derivation takes about half a second) while the
+dialog shows it is busy. "Annuleren" gives the form back at once; the abandoned file is closed and
+removed when the worker is done with it, so the same location can be used again.
 """
 
 from __future__ import annotations
@@ -37,9 +41,20 @@ from zvkd_desktop.ui.recovery_page import (
     RecoveryKeyPage,
     print_with_dialog,
 )
-from zvkd_desktop.ui.widgets import InlineMessage, StrengthMeter, busy_cursor
+from zvkd_desktop.ui.unlock import BusyIndicator, Ticket, run_abandonable
+from zvkd_desktop.ui.widgets import InlineMessage, StrengthMeter
 
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
+
+Created = tuple[Store, str, Path]
+"""The new store, its recovery code and where it was written."""
+
+
+def discard_created(created: Created) -> None:
+    """Undo an abandoned create: the file did not exist before (checked), so it is ours."""
+    store, _code, path = created
+    store.close()
+    path.unlink(missing_ok=True)
 
 
 class FirstRunDialog(QDialog):
@@ -57,6 +72,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.store: Store | None = None
         self._kdf = kdf
+        self._ticket: Ticket | None = None  # the create under way, if any
         self.setWindowTitle(self.tr("Nieuw gegevensbestand – ZVKD Desktop"))
 
         self.pages = QStackedWidget(self)
@@ -66,6 +82,7 @@ class FirstRunDialog(QDialog):
         )
         self.pages.addWidget(self.form_page)
         self.pages.addWidget(self.key_page)
+        self.busy = BusyIndicator(self.tr("Bezig met aanmaken en versleutelen…"), self)
 
         self.buttons = QDialogButtonBox(self)
         self.create_button = self.buttons.addButton(
@@ -79,13 +96,14 @@ class FirstRunDialog(QDialog):
         self.continue_button.hide()
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self._cancel)
         self.continue_button.clicked.connect(self._continue)
         self.key_page.confirmed_changed.connect(self.continue_button.setEnabled)
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.pages)
+        layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
         self.username_edit.setFocus()
 
@@ -224,32 +242,69 @@ class FirstRunDialog(QDialog):
             field.setFocus()
             return
         path = self._chosen_path()
-        self.message.show_info(self.tr("Bezig met aanmaken en versleutelen…"))
-        self.create_button.setEnabled(False)
-        try:
-            with busy_cursor():
-                store, code = Store.create(
-                    path,
-                    self.password_edit.text(),
-                    username=self.username_edit.text().strip(),
-                    display_name=self.display_name_edit.text().strip(),
-                    kdf=self._kdf,
-                )
-        except KnownError as error:
-            self.message.show_warning(error.message)
-            return
-        except OSError:
-            self.message.show_warning(
-                self.tr("Het bestand kan hier niet worden aangemaakt. Kies een andere map.")
+        password = self.password_edit.text()
+        username = self.username_edit.text().strip()
+        display_name = self.display_name_edit.text().strip()
+        kdf = self._kdf
+
+        def create() -> Created:
+            store, code = Store.create(
+                path, password, username=username, display_name=display_name, kdf=kdf
             )
-            self.path_edit.setFocus()
+            return store, code, path
+
+        self.message.clear()
+        self._set_working(True)
+        self._ticket = run_abandonable(
+            self, create, self._created, self._create_failed, discard_created
+        )
+
+    @property
+    def working(self) -> bool:
+        """Whether the file is being made on the worker (the form is locked meanwhile)."""
+        return self._ticket is not None
+
+    def _set_working(self, on: bool) -> None:
+        if not on:
+            self._ticket = None
+        self.form_page.setEnabled(not on)
+        self.create_button.setEnabled(not on)
+        self.busy.setVisible(on)
+        if on:
+            self.cancel_button.setFocus()
+
+    def _abandon(self) -> None:
+        assert self._ticket is not None
+        self._ticket.abandoned = True
+        self._set_working(False)
+
+    def _cancel(self) -> None:
+        """While creating: give the form back at once; otherwise close the dialog."""
+        if self._ticket is None:
+            self.reject()
             return
-        finally:
-            self.create_button.setEnabled(True)
+        self._abandon()
+        self.password_edit.setFocus()
+
+    def _created(self, created: Created) -> None:
+        self._set_working(False)
+        store, code, path = created
         self.store = store
         self.password_edit.clear()
         self.repeat_edit.clear()
         self._show_key(code, path.name)
+
+    def _create_failed(self, error: BaseException) -> None:
+        self._set_working(False)
+        if isinstance(error, KnownError):
+            self.message.show_warning(error.message)
+        elif isinstance(error, OSError):
+            self.message.show_warning(
+                self.tr("Het bestand kan hier niet worden aangemaakt. Kies een andere map.")
+            )
+            self.path_edit.setFocus()
+        else:
+            raise error  # a bug: Qt hands it to the excepthook, as before
 
     # -- page 2 ----------------------------------------------------------------------------
 
@@ -270,7 +325,10 @@ class FirstRunDialog(QDialog):
             self.accept()
 
     def reject(self) -> None:
-        """Escape or the close button may not skip the key page: the key would be lost."""
+        """Escape or the close button may not skip the key page: the key would be lost.
+        During a create they abandon it, like "Annuleren", and close."""
+        if self._ticket is not None:
+            self._abandon()
         if self.store is not None and not self.key_page.confirmed:
             self.key_page.message.show_warning(
                 self.tr("Bewaar eerst de herstelsleutel en vink aan dat u dat gedaan hebt.")

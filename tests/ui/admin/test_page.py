@@ -20,12 +20,12 @@ from zvkd_desktop.ui.recovery_page import CLIPBOARD_CLEAR_MS, RecoveryKeyPage
 from zvkd_desktop.ui.sections import AppContext
 
 
-def test_the_coordinator_gets_four_tabs(qtbot: QtBot, context: AppContext) -> None:
+def test_the_coordinator_gets_five_tabs(qtbot: QtBot, context: AppContext) -> None:
     page = admin_page(context, None)
     qtbot.addWidget(page)
     assert isinstance(page, AdminPage)
     titles = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
-    assert titles == ["Gebruikers", "Auditlog", "Wissen", "Inzage"]
+    assert titles == ["Gebruikers", "Auditlog", "Wissen", "Inzage", "Uitwisseling"]
 
 
 @pytest.mark.parametrize("role", [UserRole.PROCESS_DIRECTOR, UserRole.COACH, UserRole.PARTNER])

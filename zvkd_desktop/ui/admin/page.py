@@ -1,4 +1,5 @@
-"""The 'Beheer' section: users, the audit log, erasure and subject access — the coordinator's work.
+"""The 'Beheer' section: users, the audit log, erasure, subject access and the exchange file — the
+coordinator's work.
 
 The navigation shows this section to coordinators only; the page checks the role again (and the
 services check it a third time), so a page built for anyone else holds nothing but a refusal.
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from zvkd_desktop.domain.vocabulary import UserRole
 from zvkd_desktop.ui.admin.audit_tab import AuditTab
 from zvkd_desktop.ui.admin.erasure_tab import ErasureTab
+from zvkd_desktop.ui.admin.exchange_tab import ExchangeTab
 from zvkd_desktop.ui.admin.inzage_tab import InzageTab
 from zvkd_desktop.ui.admin.prompts import Prompts
 from zvkd_desktop.ui.admin.users_tab import UsersTab
@@ -50,8 +52,10 @@ class AdminPage(QWidget):
         self.audit_tab = AuditTab(context, self.prompts, self)
         self.erasure_tab = ErasureTab(context, self.prompts, self)
         self.inzage_tab = InzageTab(context, self.prompts, self)
+        self.exchange_tab = ExchangeTab(context, self.prompts, self)
         self.tabs.addTab(self.users_tab, self.tr("&Gebruikers"))
         self.tabs.addTab(self.audit_tab, self.tr("&Auditlog"))
         self.tabs.addTab(self.erasure_tab, self.tr("Wi&ssen"))
         self.tabs.addTab(self.inzage_tab, self.tr("I&nzage"))
+        self.tabs.addTab(self.exchange_tab, self.tr("Uitwisse&ling"))
         layout.addWidget(self.tabs, 1)

@@ -14,7 +14,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from zvkd_desktop.domain.vocabulary import UserRole
+from zvkd_desktop.services.exchange import (
+    ExchangeInvalidError,
+    ImportReport,
+    Problem,
+    export_exchange,
+)
+from zvkd_desktop.services.exchange.spec import all_collections
 from zvkd_desktop.services.privacy import ErasedYouth, ErasurePreviewRow, ErasureReport
+from zvkd_desktop.ui.admin.exchange_tab import ExportDialog, cancellable_progress, password_dialog
 from zvkd_desktop.ui.admin.inzage_tab import NAME_ROLE
 from zvkd_desktop.ui.admin.page import AdminPage
 from zvkd_desktop.ui.admin.prompts import (
@@ -126,6 +134,9 @@ def render_screenshots(context: AppContext, outdir: Path) -> list[Path]:
     leaving = inzage_warning(page, item.data(NAME_ROLE) if item is not None else "de jongere")
     paths.append(grab(leaving, outdir / "admin-inzage-warning.png"))
     _close(leaving)
+
+    # -- Uitwisseling
+    paths += _exchange_shots(page, context, outdir)
     _close(page)
 
     # -- someone else
@@ -157,3 +168,51 @@ def _report_from(preview: Sequence[ErasurePreviewRow], context: AppContext) -> E
         audit_entries=totals.get("audit_values", 0),
         totals=totals,
     )
+
+
+def _exchange_shots(page: AdminPage, context: AppContext, outdir: Path) -> list[Path]:
+    """The tab, the warning (both choices), the progress, a refusal and an import report — all
+    drawn from reads: the refusal and the report are shown, never produced by an import."""
+    paths: list[Path] = []
+    tab = page.exchange_tab
+    page.tabs.setCurrentWidget(tab)
+    paths.append(grab(page, outdir / "admin-exchange.png"))
+    dialog = ExportDialog(page)
+    dialog.password_edit.setText("lange winteravond 42")
+    dialog.repeat_edit.setText("lange winteravond")
+    paths.append(grab(dialog, outdir / "admin-exchange-export.png"))
+    dialog.plain_radio.setChecked(True)
+    paths.append(grab(dialog, outdir / "admin-exchange-export-plain.png"))
+    _close(dialog)
+    progress = cancellable_progress(page, page.tr("Gegevens exporteren…"))
+    paths.append(grab(progress, outdir / "admin-exchange-progress.png"))
+    _close(progress)
+    asking = password_dialog(page, "pad-export-2024-03-18.zvkdx")
+    paths.append(grab(asking, outdir / "admin-exchange-password.png"))
+    _close(asking)
+    tab.show_refusal(ExchangeInvalidError([
+        Problem("", "onbekend veld 'youngsters' op het hoogste niveau"),
+        Problem("youths[12].date_of_birth", "'31-02-2008' is geen bestaande datum"),
+        Problem("cases[3].youth_id", "verwijst naar een jongere die niet in het bestand staat"),
+        Problem("cases[3].closure_reason", "'klaar' is geen geldige waarde; toegestaan: "
+                "goals_achieved, moved, other, ..."),
+        Problem("registrations[40].registered_on", "verwacht een datum als tekst (jjjj-mm-dd), "
+                "gevonden een geheel getal"),
+    ]))  # fmt: skip
+    paths.append(grab(page, outdir / "admin-exchange-refused.png"))
+    document = export_exchange(context.services)
+    counts = {c.path: _count(document, c.path.split(".")) for c in all_collections()}
+    tab.show_report(
+        ImportReport(counts, [Problem("youths[3].nickname", "onbekend veld; genegeerd")])
+    )
+    paths.append(grab(page, outdir / "admin-exchange-imported.png"))
+    return paths
+
+
+def _count(node: object, keys: list[str]) -> int:
+    """Rows of a (nested) collection in an export document."""
+    if isinstance(node, list):
+        return sum(_count(item, keys) for item in node) if keys else len(node)
+    if isinstance(node, dict) and keys:
+        return _count(node.get(keys[0], []), keys[1:])
+    return 0
