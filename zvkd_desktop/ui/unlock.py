@@ -152,10 +152,7 @@ def _t(text: str) -> str:
 
 
 def verify_password(store: Store, password: str) -> bool:
-    """Whether ``password`` is the unlocked user's; the store stays open (idle lock).
-
-    TODO(services): a ``Store.verify_password`` would keep ``store.file`` private.
-    """
+    """Whether ``password`` is the unlocked user's; the store stays open (idle lock)."""
     return store.verify_password(password)
 
 
@@ -401,11 +398,8 @@ class UnlockDialog(QDialog):
         self.message.show_warning(error.message)
 
     def _check_relock(self) -> None:
-        """Stays on the GUI thread for now: the store is already open, only the key derivation
-        runs, and tests/ui/test_idle_lock.py reads the answer right after the click.
-
-        TODO: move to ``_start`` once that test waits for the answer (qtbot.waitUntil).
-        """
+        """On the GUI thread, with a busy cursor: the store is already open and only one key
+        derivation (about half a second) runs, so there is nothing large to wait for or cancel."""
         assert self._relock is not None
         with busy_cursor():
             ok = verify_password(self._relock, self.password_edit.text())

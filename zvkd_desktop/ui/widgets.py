@@ -118,10 +118,9 @@ def shorten_path(path: Path, widget: QWidget, width: int) -> str:
 
 @contextlib.contextmanager
 def busy_cursor() -> Iterator[None]:
-    """A wait cursor around work that blocks the GUI briefly (the key derivation, ~0.5 s).
+    """A wait cursor around short work that blocks the GUI (one key derivation, ~0.5 s).
 
-    The work stays on the GUI thread on purpose: the store keeps an in-memory SQLite database
-    that belongs to the thread that opened it.
+    Longer work (opening or creating a store, exports) runs on the background worker instead.
     """
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     QApplication.processEvents()  # paint the "busy" state before blocking
