@@ -11,7 +11,7 @@ import datetime as dt
 import importlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 PASSWORD = "Koffie met 7 koekjes"
@@ -32,6 +32,15 @@ def _settle(app: object, seconds: float = 2.0) -> None:
         time.sleep(0.02)
 
 
+def _wait_for(app: object, done: Callable[[], bool], seconds: float = 30.0) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+
+
 def _renderer(area: str) -> Callable[..., list[Path]] | None:
     """The area's ``render_screenshots``, from its package or its ``shots`` module."""
     for name in (f"zvkd_desktop.ui.{area}", f"zvkd_desktop.ui.{area}.shots"):
@@ -45,7 +54,13 @@ def _renderer(area: str) -> Callable[..., list[Path]] | None:
     return None
 
 
-def render_all(outdir: Path, *, today: dt.date, log: Callable[[str], None] = print) -> list[Path]:
+def render_all(
+    outdir: Path,
+    *,
+    today: dt.date,
+    log: Callable[[str], None] = print,
+    areas: Sequence[str] = AREAS,
+) -> list[Path]:
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="zvkd-screens-") as tmp:
@@ -86,6 +101,7 @@ def render_all(outdir: Path, *, today: dt.date, log: Callable[[str], None] = pri
         first.repeat_edit.setText(PASSWORD)
         shot(first, "first-run")
         first.create_button.click()
+        _wait_for(app, lambda: not first.working)  # the key derivation runs on the worker
         shot(first, "first-run-recovery-key")
         store = first.store
         first.accept()
@@ -97,9 +113,11 @@ def render_all(outdir: Path, *, today: dt.date, log: Callable[[str], None] = pri
         unlock.username_edit.setText("j.devries")
         unlock.password_edit.setText("fout")
         unlock.open_button.click()
+        _wait_for(app, lambda: not unlock.working)
         shot(unlock, "unlock-wrong-password")
         unlock.password_edit.setText(PASSWORD)
         unlock.open_button.click()
+        _wait_for(app, lambda: not unlock.working)
         store = unlock.store
         assert store is not None
 
@@ -109,7 +127,7 @@ def render_all(outdir: Path, *, today: dt.date, log: Callable[[str], None] = pri
             window.show_section(section.key)
             _settle(app)  # pages that load in the background (Casussen) finish first
             shot(window, f"main-{section.key}")
-        for area in AREAS:
+        for area in areas:
             render = _renderer(area)
             if render is not None:
                 extra = {"password": PASSWORD} if area == "backups" else {}
