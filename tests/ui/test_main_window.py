@@ -144,3 +144,16 @@ def test_closing_saves_only_window_geometry_and_releases_the_store(
     assert sorted(gui_settings.keys()) == ["main/geometry", "main/state", "store/last_path"]
     # the lock is released: the file opens again
     Store.open(store_path, password=PASSWORD, username="j.devries").close()
+
+
+def test_a_coach_sees_only_the_sections_of_their_own_work(
+    qtbot: QtBot, store: Store, gui_settings: GuiSettings
+) -> None:
+    import dataclasses
+
+    from zvkd_desktop.domain.vocabulary import UserRole
+
+    store.user = dataclasses.replace(store.user, role=UserRole.COACH)
+    window = MainWindow(store, settings=gui_settings)
+    qtbot.addWidget(window)
+    assert nav_titles(window) == ["Signalen", "Casussen", "Jaaroverzicht", "Instellingen"]

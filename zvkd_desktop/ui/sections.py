@@ -113,6 +113,11 @@ class Section:
         return QCoreApplication.translate("Sections", self.title)
 
 
+MANAGING_ROLES = frozenset({UserRole.COORDINATOR, UserRole.PROCESS_DIRECTOR})
+"""Intake, meetings and coach assignments are theirs (services/access.py MANAGERS refuses the
+rest); coaches and partners work from Signalen and Casussen, which show only their cases."""
+
+
 def _lazy(module: str, name: str) -> PageFactory:
     """A factory that imports its page module on first use (pages import this module too)."""
 
@@ -146,16 +151,19 @@ SECTIONS: list[Section] = [
         "registrations",
         QT_TRANSLATE_NOOP("Sections", "Aanmeldingen"),
         _lazy("zvkd_desktop.ui.registrations", "registrations_page"),
+        roles=MANAGING_ROLES,
     ),
     Section(
         "core_team",
         QT_TRANSLATE_NOOP("Sections", "Kernteam"),
         _lazy("zvkd_desktop.ui.meetings", "meetings_page"),
+        roles=MANAGING_ROLES,
     ),
     Section(
         "coaches",
         QT_TRANSLATE_NOOP("Sections", "Coaches"),
         _lazy("zvkd_desktop.ui.coaches", "coaches_page"),
+        roles=MANAGING_ROLES,
     ),
     Section(
         "yearly",
