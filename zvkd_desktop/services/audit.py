@@ -13,8 +13,6 @@ still verifies, and the commitments reveal nothing, because without the salt eve
 few possibilities (a date of birth) cannot be tried. Entries written before sealing existed hash
 their values directly; :func:`reseal_legacy` converts them once (see its docstring).
 
-``audit_seal`` is created on first use until a migration adds it (see :data:`SEALS`).
-
 The hashing itself lives in ``zvkd_desktop.store.audit_chain``: the store checks the chain at
 every unlock and records its head in the authenticated header on every save, so the store layer
 needs the very same definition of an entry's hash. This module writes and erases entries with it.
@@ -29,12 +27,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
-    Column,
-    Integer,
-    LargeBinary,
-    MetaData,
-    Table,
     delete,
     func,
     insert,
@@ -46,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from zvkd_desktop.store import audit_chain
 from zvkd_desktop.store.audit_chain import GENESIS, chain_head, commitment, entry_hash, verify_chain
-from zvkd_desktop.store.models import AuditEntry, SyncRow
+from zvkd_desktop.store.models import AuditEntry, AuditSeal, SyncRow
 from zvkd_desktop.store.models.base import utcnow
 from zvkd_desktop.store.store import CurrentUser
 
@@ -72,30 +64,14 @@ _body = audit_chain.body
 _sealed = audit_chain.sealed
 _has_value = audit_chain.has_value
 
-SEALS = Table(
-    "audit_seal",
-    MetaData(),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("salt", LargeBinary(32), nullable=True),
-    Column("commitments", JSON, nullable=True),
-)
-"""Per audit entry with changes: its salt while the values exist, its commitments once erased.
-
-Kept out of ``Base.metadata`` until a migration creates it; meanwhile :func:`_seal_table` creates
-it inside the transaction that first needs it (and a rolled-back transaction takes it along).
-"""
+SEALS = AuditSeal.__table__
+"""Per audit entry with changes: its salt while the values exist, its commitments once erased
+(migration 0003; every store is migrated before a service sees it)."""
 
 
 def _seals(session: Session, seqs: Iterable[int] | None = None) -> dict[int, tuple[Any, Any]]:
     """seq → (salt, commitments) for the given entries (all when ``seqs`` is None)."""
     return audit_chain.seals(session, seqs)
-
-
-def _seal_table(session: Session) -> None:
-    """Create ``audit_seal`` when this store has none yet (once per transaction at most)."""
-    if not session.info.get("audit_seal_ready"):
-        SEALS.create(session.connection(), checkfirst=True)
-        session.info["audit_seal_ready"] = True
 
 
 def changes_of(obj: SyncRow) -> dict[str, list[Any]]:
@@ -150,7 +126,6 @@ def record(
     session.add(entry)
     session.flush()
     if salt is not None:
-        _seal_table(session)
         session.execute(insert(SEALS).values(seq=entry.seq, salt=salt, commitments=None))
     return entry
 
@@ -223,8 +198,7 @@ def reseal_legacy(session: Session, user: CurrentUser | None) -> int:
     """
     # an entry without changes holds JSON null, which SQL does not see as NULL
     unsealed = select(AuditEntry.seq).where(func.json_type(AuditEntry.changes) != "null")
-    if inspect(session.connection()).has_table(SEALS.name):
-        unsealed = unsealed.where(AuditEntry.seq.not_in(select(SEALS.c.seq)))
+    unsealed = unsealed.where(AuditEntry.seq.not_in(select(SEALS.c.seq)))
     if session.scalar(unsealed.limit(1)) is None:
         return 0  # the usual case, answered without reading the log
     seals = _seals(session)
@@ -235,7 +209,6 @@ def reseal_legacy(session: Session, user: CurrentUser | None) -> int:
     if verify_chain(session) is not None:
         raise RuntimeError("the audit chain is broken; it is not resealed")
     old_head = entries[-1].entry_hash
-    _seal_table(session)
     prev = GENESIS
     for entry in entries:
         if entry.seq >= legacy[0].seq:
