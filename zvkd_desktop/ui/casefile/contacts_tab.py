@@ -11,7 +11,7 @@ from zvkd_desktop.services.contacts import CoachContactView
 from zvkd_desktop.ui.casefile.commands import CaseCommands
 from zvkd_desktop.ui.casefile.tab import (
     CaseSnapshot,
-    CaseTab,
+    EditableListTab,
     add_item,
     button_row,
     list_view,
@@ -24,7 +24,9 @@ from zvkd_desktop.ui.sections import AppContext
 __all__ = ["ContactsTab"]
 
 
-class ContactsTab(CaseTab):
+class ContactsTab(EditableListTab):
+    row_type = CoachContactView
+
     def __init__(
         self, context: AppContext, commands: CaseCommands, parent: QWidget | None = None
     ) -> None:
@@ -78,21 +80,8 @@ class ContactsTab(CaseTab):
                 self.view.setCurrentItem(item)
         self._selection_changed()
 
-    def _selected(self) -> CoachContactView | None:
-        data = selected_data(self.view)
-        return data if isinstance(data, CoachContactView) else None
+    def _edit_row(self, row: CoachContactView) -> None:
+        self.commands.edit_coach_contact(row)
 
-    def _selection_changed(self, *_args: object) -> None:
-        chosen = self._selected() is not None
-        self.edit_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
-
-    def edit(self) -> None:
-        contact = self._selected()
-        if contact is not None:
-            self.commands.edit_coach_contact(contact)
-
-    def remove(self) -> None:
-        contact = self._selected()
-        if contact is not None:
-            self.commands.remove_coach_contact(contact)
+    def _remove_row(self, row: CoachContactView) -> None:
+        self.commands.remove_coach_contact(row)

@@ -16,7 +16,7 @@ from zvkd_desktop.services.contacts import PoliceContactView
 from zvkd_desktop.ui.casefile.commands import CaseCommands
 from zvkd_desktop.ui.casefile.tab import (
     CaseSnapshot,
-    CaseTab,
+    EditableListTab,
     add_item,
     button_row,
     list_view,
@@ -29,7 +29,9 @@ from zvkd_desktop.ui.sections import AppContext
 __all__ = ["PoliceTab"]
 
 
-class PoliceTab(CaseTab):
+class PoliceTab(EditableListTab):
+    row_type = PoliceContactView
+
     def __init__(
         self, context: AppContext, commands: CaseCommands, parent: QWidget | None = None
     ) -> None:
@@ -137,21 +139,8 @@ class PoliceTab(CaseTab):
         )
         self._selection_changed()
 
-    def _selected(self) -> PoliceContactView | None:
-        data = selected_data(self.view)
-        return data if isinstance(data, PoliceContactView) else None
+    def _edit_row(self, row: PoliceContactView) -> None:
+        self.commands.edit_police_contact(row)
 
-    def _selection_changed(self, *_args: object) -> None:
-        chosen = self._selected() is not None
-        self.edit_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
-
-    def edit(self) -> None:
-        contact = self._selected()
-        if contact is not None:
-            self.commands.edit_police_contact(contact)
-
-    def remove(self) -> None:
-        contact = self._selected()
-        if contact is not None:
-            self.commands.remove_police_contact(contact)
+    def _remove_row(self, row: PoliceContactView) -> None:
+        self.commands.remove_police_contact(row)

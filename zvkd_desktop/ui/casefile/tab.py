@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -76,6 +77,44 @@ class CaseTab(QWidget):
 
     def discard_pending_edits(self) -> None:
         """Forget the pending input (the user chose not to save it)."""
+
+
+class EditableListTab(CaseTab):
+    """A tab whose list rows (of ``row_type``) are edited or removed with two buttons.
+
+    Subclasses set ``view``, ``edit_button``, ``remove_button`` and ``row_type`` and say how a
+    row is edited or removed; selection, button state and the slots are the same for all.
+    """
+
+    row_type: type
+    view: QTreeWidget
+    edit_button: QPushButton
+    remove_button: QPushButton
+
+    def _selected(self) -> Any:
+        data = selected_data(self.view)
+        return data if isinstance(data, self.row_type) else None
+
+    def _selection_changed(self, *_args: object) -> None:
+        chosen = self._selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    def edit(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self._edit_row(row)
+
+    def remove(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self._remove_row(row)
+
+    def _edit_row(self, row: Any) -> None:
+        raise NotImplementedError
+
+    def _remove_row(self, row: Any) -> None:
+        raise NotImplementedError
 
 
 def list_view(parent: QWidget, headers: list[str], name: str) -> QTreeWidget:
