@@ -21,12 +21,8 @@ from zvkd_desktop.services.context import ServiceContext
 from zvkd_desktop.services.exchange import dumps, export_exchange
 from zvkd_desktop.store.kdf import TEST_KDF
 from zvkd_desktop.store.store import Store
-from zvkd_desktop.ui.admin.exchange_tab import (
-    ExchangeQuestions,
-    ExchangeTab,
-    ExportChoice,
-    ExportDialog,
-)
+from zvkd_desktop.ui.admin.exchange_dialogs import ExchangeQuestions, ExportChoice, ExportDialog
+from zvkd_desktop.ui.admin.exchange_tab import ExchangeTab
 from zvkd_desktop.ui.sections import AppContext
 
 EXPORT_PASSWORD = "lange winteravond 42"

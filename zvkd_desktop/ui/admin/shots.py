@@ -22,7 +22,11 @@ from zvkd_desktop.services.exchange import (
 )
 from zvkd_desktop.services.exchange.spec import all_collections
 from zvkd_desktop.services.privacy import ErasedYouth, ErasurePreviewRow, ErasureReport
-from zvkd_desktop.ui.admin.exchange_tab import ExportDialog, cancellable_progress, password_dialog
+from zvkd_desktop.ui.admin.exchange_dialogs import (
+    ExportDialog,
+    cancellable_progress,
+    password_dialog,
+)
 from zvkd_desktop.ui.admin.inzage_tab import NAME_ROLE
 from zvkd_desktop.ui.admin.page import AdminPage
 from zvkd_desktop.ui.admin.prompts import (
